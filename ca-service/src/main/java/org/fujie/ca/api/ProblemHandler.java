@@ -1,0 +1,62 @@
+package org.fujie.ca.api;
+
+import org.fujie.ca.problem.FujieException;
+import org.fujie.ca.problem.ProblemType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/** Every error as RFC 7807 problem JSON with a stable type; never a stack trace. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(FujieException.class)
+    ResponseEntity<ProblemDetail> refused(FujieException e) {
+        return problem(e.type(), e.getMessage());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("unexpected error", e);
+        return problem(ProblemType.INTERNAL, "an internal error occurred; the service log has the details");
+    }
+
+    static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(type.status()), detail);
+        body.setType(type.uri());
+        body.setTitle(type.title());
+        return ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    /** Spring's own errors (unreadable JSON, wrong method, ...) get Fujie's types too. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        ProblemType type = switch (statusCode.value()) {
+            case 400 -> ProblemType.MALFORMED_REQUEST;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            default -> ProblemType.INTERNAL;
+        };
+        if (body instanceof ProblemDetail detail) {
+            detail.setType(type.uri());
+            detail.setTitle(type.title());
+            if (type == ProblemType.MALFORMED_REQUEST) {
+                // Parser messages may quote the input at length; keep the answer short and safe.
+                detail.setDetail("the request body is not valid JSON of the expected shape");
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+}

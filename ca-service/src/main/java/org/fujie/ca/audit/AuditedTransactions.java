@@ -1,0 +1,167 @@
+package org.fujie.ca.audit;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every state change of ca-service runs here: the change and its audit entry commit in one
+ * transaction, and the entry is chained to the one before it.
+ *
+ * <p>Changes are group-committed: one writer thread takes whatever is queued, locks the chain head
+ * once, applies the changes and appends their entries in order, and commits them together. Callers
+ * block until their commit, so nothing is returned that is not stored. The head row lock keeps the
+ * chain linear when several instances share the database. If a batch fails, each change of it is
+ * retried alone, so one bad change fails only its own caller.
+ */
+public final class AuditedTransactions implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditedTransactions.class);
+    private static final int MAX_BATCH = 256;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+    private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread writer;
+    private volatile boolean running = true;
+
+    public AuditedTransactions(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.clock = clock;
+        this.writer = new Thread(this::writeLoop, "audited-writer");
+        this.writer.setDaemon(true);
+        this.writer.start();
+    }
+
+    /**
+     * Applies the change and appends the event in one transaction; returns the change's result once
+     * committed. Exceptions of the change reach the caller unchanged.
+     */
+    public <T> T execute(AuditEvent event, Function<JdbcClient, T> change) {
+        if (!running) {
+            throw new IllegalStateException("the audited writer is shut down");
+        }
+        Pending<T> pending = new Pending<>(event, change, new CompletableFuture<>());
+        queue.add(pending);
+        try {
+            return pending.result.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("audited change failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the commit", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the commit did not complete in time", e);
+        }
+    }
+
+    /** Appends an event that changes nothing else (e.g. an authentication failure). */
+    public void record(AuditEvent event) {
+        execute(event, jdbc -> null);
+    }
+
+    private void writeLoop() {
+        List<Pending<?>> batch = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending<?> first = queue.poll(200, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                queue.drainTo(batch, MAX_BATCH - 1);
+                commit(batch);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                log.error("audited writer: unexpected failure", e);
+            } finally {
+                batch.clear();
+            }
+        }
+    }
+
+    private void commit(List<Pending<?>> batch) {
+        List<Object> results;
+        try {
+            results = transactions.execute(status -> apply(batch));
+        } catch (RuntimeException batchFailure) {
+            if (batch.size() == 1) {
+                batch.get(0).result.completeExceptionally(batchFailure);
+                return;
+            }
+            for (Pending<?> single : batch) {
+                commit(List.of(single));
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).complete(results.get(i));
+        }
+    }
+
+    private List<Object> apply(List<Pending<?>> batch) {
+        Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
+                .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
+                .single();
+        long seq = head.seq;
+        String previous = head.hash;
+        List<Object> results = new ArrayList<>(batch.size());
+        for (Pending<?> pending : batch) {
+            results.add(pending.change.apply(jdbc));
+            seq++;
+            AuditEvent event = pending.event;
+            Instant at = AuditChain.storedPrecision(clock.instant());
+            String details = JSON.writeValueAsString(event.details());
+            String hash = AuditChain.hash(previous, seq, at, event.actor(), event.action(), event.target(), details);
+            jdbc.sql("insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
+                    .params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event.actor(), event.action(),
+                            event.target(), details, previous, hash)
+                    .update();
+            previous = hash;
+        }
+        jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
+        return results;
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        writer.join(10_000);
+    }
+
+    private record Head(long seq, String hash) {
+    }
+
+    private record Pending<T>(AuditEvent event, Function<JdbcClient, T> change, CompletableFuture<T> result) {
+        @SuppressWarnings("unchecked")
+        void complete(Object value) {
+            result.complete((T) value);
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package org.fujie.ca.authority;
+
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.ca.problem.FujieException;
+import org.fujie.ca.problem.ProblemType;
+import org.fujie.ca.store.CaRecord;
+import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.x509.CertificateSigner;
+import org.fujie.pki.x509.CertificateTemplate;
+import org.fujie.pki.x509.SubjectNames;
+
+/**
+ * Makes CAs: checks the request, has the key backend generate the CA key, builds and signs the CA
+ * certificate. Stores nothing; {@link AuthorityRegistry} and the bootstrap decide where results go.
+ */
+public final class AuthorityFactory {
+
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
+
+    private final KeyBackend keys;
+    private final AuthorityTemplates templates;
+
+    public AuthorityFactory(KeyBackend keys, AuthorityTemplates templates) {
+        this.keys = keys;
+        this.templates = templates;
+    }
+
+    public record Made(CaRecord record, CertificateAuthority authority) {
+    }
+
+    public Made make(NewCa request, CertificateAuthority parent) {
+        if (request.id() == null || !ID.matcher(request.id()).matches()) {
+            throw new FujieException(ProblemType.CA_INVALID, "the CA id must be 1-63 lower-case letters, digits or hyphens");
+        }
+        KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(request.algorithm()))
+                .orElseThrow(() -> new FujieException(ProblemType.CA_INVALID, "unknown algorithm " + request.algorithm()));
+        X500Name subject;
+        try {
+            subject = SubjectNames.parse(request.subject());
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(ProblemType.CA_INVALID, "the subject is not an RFC 4514 name: " + e.getMessage());
+        }
+        int validityDays = request.validityDays() != null ? request.validityDays() : (parent == null ? 7300 : 3650);
+        if (validityDays < 1 || validityDays > 36_500) {
+            throw new FujieException(ProblemType.CA_INVALID, "validityDays must be between 1 and 36500");
+        }
+        if (request.pathLength() != null && request.pathLength() < 0) {
+            throw new FujieException(ProblemType.CA_INVALID, "pathLength must not be negative");
+        }
+        if (parent != null) {
+            checkPathLength(parent, request.pathLength());
+        }
+        String alias = "ca-" + request.id();
+        // A key left by an attempt that failed before its CA was stored is reused, not orphaned.
+        SigningKey key = keys.contains(alias) ? keys.get(alias) : keys.generate(alias, algorithm);
+        if (key.algorithm() != algorithm) {
+            throw new FujieException(ProblemType.CA_INVALID, "key " + alias + " exists with another algorithm");
+        }
+        CertificateTemplate template = templates.template(subject, key.publicKeyInfo(), validityDays, request.pathLength(), parent);
+        X509CertificateHolder certificate = parent == null
+                ? CertificateSigner.selfSigned(subject, key).sign(template)
+                : parent.sign(template);
+        CertificateAuthority authority = assemble(request.id(), parent, algorithm, certificate, key);
+        CaRecord record = new CaRecord(request.id(), SubjectNames.format(subject), algorithm.id(),
+                parent == null ? null : parent.id(), keys.name(), alias, CertificateAuthority.encoded(certificate),
+                template.notBefore(), certificate.getNotAfter().toInstant(), Instant.now());
+        return new Made(record, authority);
+    }
+
+    /** The CA of a stored record whose parent (if any) is already loaded. */
+    public CertificateAuthority load(CaRecord record, CertificateAuthority parent) {
+        KeyAlgorithm algorithm = KeyAlgorithm.fromId(record.algorithm())
+                .orElseThrow(() -> new IllegalStateException("CA " + record.id() + " has unknown algorithm " + record.algorithm()));
+        try {
+            X509CertificateHolder certificate = new X509CertificateHolder(record.certificateDer());
+            return assemble(record.id(), parent, algorithm, certificate, keys.get(record.keyAlias()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("CA " + record.id() + " has a damaged certificate", e);
+        }
+    }
+
+    private static CertificateAuthority assemble(String id, CertificateAuthority parent, KeyAlgorithm algorithm,
+            X509CertificateHolder certificate, SigningKey key) {
+        List<X509CertificateHolder> chain = new ArrayList<>();
+        chain.add(certificate);
+        if (parent != null) {
+            chain.addAll(parent.chain());
+        }
+        return new CertificateAuthority(id, parent == null ? null : parent.id(), algorithm, chain,
+                CertificateSigner.forIssuer(certificate, key));
+    }
+
+    private static void checkPathLength(CertificateAuthority parent, Integer childPathLength) {
+        BasicConstraints constraints = BasicConstraints.fromExtensions(parent.certificate().getExtensions());
+        if (constraints == null || !constraints.isCA()) {
+            throw new FujieException(ProblemType.CA_INVALID, "the parent is not a CA");
+        }
+        BigInteger limit = constraints.getPathLenConstraint();
+        if (limit == null) {
+            return;
+        }
+        if (limit.signum() == 0) {
+            throw new FujieException(ProblemType.CA_INVALID, "the parent's path length constraint allows no subordinate CA");
+        }
+        if (childPathLength == null || childPathLength >= limit.intValue()) {
+            throw new FujieException(ProblemType.CA_INVALID,
+                    "the parent's path length constraint requires pathLength below " + limit);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package org.fujie.ca.authority;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.fujie.ca.audit.AuditEvent;
+import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.ca.problem.FujieException;
+import org.fujie.ca.problem.ProblemType;
+import org.fujie.ca.store.CaRecord;
+import org.fujie.ca.store.CaStore;
+
+/**
+ * The CAs of this service: loaded from the database on first use (so CAs made on another instance
+ * appear here too) and made on request.
+ */
+public final class AuthorityRegistry {
+
+    private final CaStore store;
+    private final AuthorityFactory factory;
+    private final AuditedTransactions audited;
+    private final Map<String, CertificateAuthority> loaded = new ConcurrentHashMap<>();
+
+    public AuthorityRegistry(CaStore store, AuthorityFactory factory, AuditedTransactions audited) {
+        this.store = store;
+        this.factory = factory;
+        this.audited = audited;
+    }
+
+    public List<CaRecord> records() {
+        return store.all();
+    }
+
+    public Optional<CaRecord> record(String id) {
+        return store.find(id);
+    }
+
+    public Optional<CertificateAuthority> find(String id) {
+        if (id == null) {
+            return Optional.empty();
+        }
+        CertificateAuthority cached = loaded.get(id);
+        if (cached != null) {
+            return Optional.of(cached);
+        }
+        Optional<CaRecord> record = store.find(id);
+        if (record.isEmpty()) {
+            return Optional.empty();
+        }
+        CertificateAuthority parent = parentOf(record.get());
+        return Optional.of(loaded.computeIfAbsent(id, key -> factory.load(record.get(), parent)));
+    }
+
+    public synchronized CertificateAuthority create(NewCa request, String actor) {
+        if (request.id() != null && store.find(request.id()).isPresent()) {
+            throw new FujieException(ProblemType.CA_EXISTS, "a CA with id " + request.id() + " exists");
+        }
+        CertificateAuthority parent = null;
+        if (request.parentId() != null) {
+            parent = find(request.parentId()).orElseThrow(
+                    () -> new FujieException(ProblemType.CA_UNKNOWN, "no CA with id " + request.parentId()));
+        }
+        AuthorityFactory.Made made = factory.make(request, parent);
+        store(made.record(), actor, "ca.create");
+        loaded.put(made.record().id(), made.authority());
+        return made.authority();
+    }
+
+    /** Stores a CA made outside a request (the bootstrap). */
+    public void store(CaRecord record, String actor, String action) {
+        audited.execute(AuditEvent.of(actor, action, "ca:" + record.id(), Map.of(
+                        "subject", record.subject(),
+                        "algorithm", record.algorithm(),
+                        "parent", String.valueOf(record.parentId()),
+                        "keyBackend", record.keyBackend())),
+                jdbc -> {
+                    CaStore.insert(jdbc, record);
+                    return null;
+                });
+    }
+
+    private CertificateAuthority parentOf(CaRecord record) {
+        if (record.parentId() == null) {
+            return null;
+        }
+        return find(record.parentId()).orElseThrow(
+                () -> new IllegalStateException("CA " + record.id() + " names a missing parent " + record.parentId()));
+    }
+}

@@ -1,0 +1,108 @@
+package org.fujie.ca.bootstrap;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.ca.audit.AuditEvent;
+import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.ca.authority.AuthorityRegistry;
+import org.fujie.ca.issuance.CertificateIssuer;
+import org.fujie.ca.security.PrincipalRecord;
+import org.fujie.ca.security.PrincipalStore;
+import org.fujie.ca.security.Role;
+import org.fujie.ca.store.CertificateRecord;
+import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.x509.Pem;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+
+/**
+ * Tells the database about the bootstrap material once the schema exists and before requests are
+ * served: the two CAs, the certificates issued during bootstrap, and the ADMIN grant for the bootstrap
+ * administrator's certificate (seeded once, when that certificate is first recorded, so an ADMIN who
+ * later withdraws it is not overruled by a restart).
+ */
+public final class BootstrapRecorder implements SmartInitializingSingleton {
+
+    private static final String ACTOR = "system:bootstrap";
+
+    private final Path dataDir;
+    private final AuthorityRegistry authorities;
+    private final CertificateStore certificates;
+    private final AuditedTransactions audited;
+    private final Clock clock;
+
+    public BootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
+            AuditedTransactions audited, Clock clock) {
+        this.dataDir = dataDir;
+        this.authorities = authorities;
+        this.certificates = certificates;
+        this.audited = audited;
+        this.clock = clock;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        if (!Files.exists(BootstrapMaterial.caFile(dataDir, BootstrapMaterial.ROOT))) {
+            return;
+        }
+        if (authorities.record(BootstrapMaterial.ROOT).isEmpty()) {
+            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ROOT, null), ACTOR, "ca.bootstrap");
+        }
+        if (authorities.record(BootstrapMaterial.ISSUING).isEmpty()) {
+            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT), ACTOR, "ca.bootstrap");
+        }
+        for (Path file : issuedFiles()) {
+            recordIssued(file);
+        }
+    }
+
+    private void recordIssued(Path file) {
+        String name = file.getFileName().toString().replace(".pem", "");
+        String profile = name.substring(0, name.indexOf("--"));
+        X509CertificateHolder certificate;
+        try {
+            certificate = new X509CertificateHolder(Pem.decode(Files.readString(file), "CERTIFICATE"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        CertificateRecord record = CertificateIssuer.record(certificate, BootstrapMaterial.ISSUING, profile, ACTOR, clock);
+        if (certificates.existsByFingerprint(record.fingerprint())) {
+            return;
+        }
+        boolean admin = name.endsWith("--admin");
+        audited.execute(AuditEvent.of(ACTOR, "certificate.issue", "certificate:" + record.serial(),
+                        Map.of("profile", profile, "ca", record.caId(), "subject", record.subject(), "bootstrap", "true")),
+                jdbc -> {
+                    CertificateStore.insert(jdbc, record);
+                    return null;
+                });
+        if (admin) {
+            audited.execute(AuditEvent.of(ACTOR, "principal.put", "principal:" + record.fingerprint(),
+                            Map.of("roles", "[ADMIN]")),
+                    jdbc -> {
+                        PrincipalStore.insert(jdbc, new PrincipalRecord(java.util.UUID.randomUUID().toString(), null,
+                                record.fingerprint(), java.util.Set.of(Role.ADMIN), clock.instant()));
+                        return null;
+                    });
+        }
+    }
+
+    private List<Path> issuedFiles() {
+        Path directory = BootstrapMaterial.issuedDirectory(dataDir);
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.fujie.ca.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.fujie.ca.audit.AuditReader;
+import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.ca.authority.AuthorityFactory;
+import org.fujie.ca.authority.AuthorityRegistry;
+import org.fujie.ca.authority.AuthorityTemplates;
+import org.fujie.ca.authority.PublicEndpoints;
+import org.fujie.ca.bootstrap.BootstrapRecorder;
+import org.fujie.ca.issuance.CertificateIssuer;
+import org.fujie.ca.issuance.IssuancePolicy;
+import org.fujie.ca.profile.ProfileRegistry;
+import org.fujie.ca.store.CaStore;
+import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.csr.CsrParser;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Wiring only: which implementation plays which part. */
+@Configuration
+public class CaConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    Path dataDir(FujieProperties properties) {
+        return properties.getDataDir().toAbsolutePath().normalize();
+    }
+
+    @Bean
+    KeyBackend keyBackend(Path dataDir) {
+        return new SoftwareKeyBackend(dataDir.resolve("keys"), KeyPassphrase.resolve(dataDir));
+    }
+
+    @Bean
+    PublicEndpoints publicEndpoints(FujieProperties properties) {
+        return new PublicEndpoints(properties.getPublicBaseUrl());
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditedTransactions auditedTransactions(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
+        return new AuditedTransactions(jdbc, new TransactionTemplate(transactionManager), clock);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcClient jdbc) {
+        return new AuditReader(jdbc);
+    }
+
+    @Bean
+    CaStore caStore(JdbcClient jdbc) {
+        return new CaStore(jdbc);
+    }
+
+    @Bean
+    CertificateStore certificateStore(JdbcClient jdbc) {
+        return new CertificateStore(jdbc);
+    }
+
+    @Bean
+    AuthorityRegistry authorityRegistry(CaStore store, KeyBackend keys, PublicEndpoints endpoints, AuditedTransactions audited) {
+        return new AuthorityRegistry(store, new AuthorityFactory(keys, new AuthorityTemplates(endpoints)), audited);
+    }
+
+    @Bean
+    ProfileRegistry profileRegistry(FujieProperties properties) {
+        return new ProfileRegistry(properties.getCa().getProfiles());
+    }
+
+    @Bean
+    CertificateIssuer certificateIssuer(FujieProperties properties, ProfileRegistry profiles, AuthorityRegistry authorities,
+            PublicEndpoints endpoints, AuditedTransactions audited, Clock clock) {
+        return new CertificateIssuer(profiles, authorities, properties.getCa().getDefaultCa(),
+                new CsrParser(properties.getCa().getMaxCsrLength()),
+                new IssuancePolicy(endpoints, properties.getCa().getBackdate(), clock), audited, clock);
+    }
+
+    @Bean
+    BootstrapRecorder bootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
+            AuditedTransactions audited, Clock clock) {
+        return new BootstrapRecorder(dataDir, authorities, certificates, audited, clock);
+    }
+}

@@ -1,0 +1,189 @@
+package org.fujie.ca.issuance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.ca.audit.AuditEvent;
+import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.ca.authority.AuthorityRegistry;
+import org.fujie.ca.authority.CertificateAuthority;
+import org.fujie.ca.problem.FujieException;
+import org.fujie.ca.problem.ProblemType;
+import org.fujie.ca.profile.CertificateProfile;
+import org.fujie.ca.profile.ProfileRegistry;
+import org.fujie.ca.store.CertificateRecord;
+import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.csr.CsrException;
+import org.fujie.pki.csr.CsrParser;
+import org.fujie.pki.csr.ParsedCsr;
+import org.fujie.pki.keystore.Pkcs12Builder;
+import org.fujie.pki.x509.CertificateTemplate;
+import org.fujie.pki.x509.Fingerprints;
+import org.fujie.pki.x509.Pem;
+import org.fujie.pki.x509.SerialNumbers;
+import org.fujie.pki.x509.SubjectAltNames;
+import org.fujie.pki.x509.SubjectNames;
+
+/**
+ * Issues certificates: parses the request, asks policy for a template, lints it, has the CA sign it,
+ * and stores it with its audit entry before anything is returned.
+ */
+public final class CertificateIssuer {
+
+    private final ProfileRegistry profiles;
+    private final AuthorityRegistry authorities;
+    private final String defaultCa;
+    private final CsrParser csrParser;
+    private final IssuancePolicy policy;
+    private final AuditedTransactions audited;
+    private final Clock clock;
+
+    public CertificateIssuer(ProfileRegistry profiles, AuthorityRegistry authorities, String defaultCa, CsrParser csrParser,
+            IssuancePolicy policy, AuditedTransactions audited, Clock clock) {
+        this.profiles = profiles;
+        this.authorities = authorities;
+        this.defaultCa = defaultCa;
+        this.csrParser = csrParser;
+        this.policy = policy;
+        this.audited = audited;
+        this.clock = clock;
+    }
+
+    public IssuedCertificate issue(IssueCommand command, String actor) {
+        CertificateProfile profile = profiles.find(command.profile()).orElseThrow(() -> new FujieException(
+                ProblemType.PROFILE_UNKNOWN, "no profile named " + command.profile()));
+        String caId = command.caId() != null ? command.caId() : defaultCa;
+        CertificateAuthority ca = authorities.find(caId).orElseThrow(() -> new FujieException(
+                ProblemType.CA_UNKNOWN, "no CA with id " + caId));
+
+        KeyPair generated = null;
+        SubjectPublicKeyInfo publicKey;
+        KeyAlgorithm algorithm;
+        X500Name csrSubject = null;
+        List<SubjectAltNames.Entry> csrSans = List.of();
+        if (command.csrPem() != null) {
+            ParsedCsr csr = parseCsr(command.csrPem());
+            publicKey = csr.publicKey();
+            algorithm = csr.keyAlgorithm();
+            csrSubject = csr.subject();
+            csrSans = csr.requestedSans();
+        } else if (command.keyGeneration() != null) {
+            algorithm = keyGenerationAlgorithm(command.keyGeneration(), profile);
+            if (command.subject() == null) {
+                throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "server-side key generation needs a subject");
+            }
+            generated = null;
+            publicKey = null;
+        } else {
+            throw new FujieException(ProblemType.MALFORMED_REQUEST, "give either csr or keyGeneration");
+        }
+
+        X500Name subject = command.subject() != null ? parseSubject(command.subject()) : csrSubject;
+        List<SubjectAltNames.Entry> sans = command.sans() != null ? parseSans(command.sans()) : csrSans;
+        if (command.keyGeneration() != null) {
+            // Checked once without the key so a forbidden request costs no key generation.
+            policy.prepare(new IssuanceInput(profile, ca, ca.certificate().getSubjectPublicKeyInfo(), algorithm, subject, sans, command.validityDays()));
+            generated = algorithm.generateKeyPair();
+            publicKey = SubjectPublicKeyInfo.getInstance(generated.getPublic().getEncoded());
+        }
+        CertificateTemplate template = policy.prepare(
+                new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays()));
+        TemplateLint.check(template, ca);
+        X509CertificateHolder certificate = ca.sign(template);
+
+        CertificateRecord record = record(certificate, ca.id(), profile.name(), actor, clock);
+        audited.execute(AuditEvent.of(actor, "certificate.issue", "certificate:" + record.serial(), Map.of(
+                        "profile", profile.name(),
+                        "ca", ca.id(),
+                        "subject", record.subject(),
+                        "keyGeneration", Boolean.toString(generated != null))),
+                jdbc -> {
+                    CertificateStore.insert(jdbc, record);
+                    return null;
+                });
+
+        byte[] pkcs12 = generated == null ? null : pkcs12(record, generated, certificate, ca, command.keyGeneration().password());
+        return new IssuedCertificate(record, ca.subject(), Pem.certificate(record.der()), ca.chainPem(), pkcs12);
+    }
+
+    /** The stored form of a freshly signed certificate. */
+    public static CertificateRecord record(X509CertificateHolder certificate, String caId, String profile, String requester, Clock clock) {
+        byte[] der;
+        try {
+            der = certificate.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new CertificateRecord(SerialNumbers.toHex(certificate.getSerialNumber()), caId, profile,
+                SubjectNames.format(certificate.getSubject()), CertificateRecord.VALID,
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), Fingerprints.sha256(der),
+                der, requester, clock.instant());
+    }
+
+    private ParsedCsr parseCsr(String pem) {
+        try {
+            return csrParser.parse(pem);
+        } catch (CsrException e) {
+            ProblemType type = switch (e.reason()) {
+                case MALFORMED -> ProblemType.CSR_MALFORMED;
+                case TOO_LARGE -> ProblemType.CSR_TOO_LARGE;
+                case SIGNATURE_INVALID -> ProblemType.CSR_SIGNATURE_INVALID;
+                case UNSUPPORTED_KEY -> ProblemType.UNSUPPORTED_KEY;
+            };
+            throw new FujieException(type, e.getMessage());
+        }
+    }
+
+    private static KeyAlgorithm keyGenerationAlgorithm(IssueCommand.KeyGeneration keyGeneration, CertificateProfile profile) {
+        KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(keyGeneration.algorithm())).orElseThrow(() ->
+                new FujieException(ProblemType.KEY_GENERATION_INVALID, "unknown algorithm " + keyGeneration.algorithm()));
+        char[] password = keyGeneration.password();
+        if (password == null || password.length < 8 || password.length > 128) {
+            throw new FujieException(ProblemType.KEY_GENERATION_INVALID, "the PKCS#12 password must have 8 to 128 characters");
+        }
+        return algorithm;
+    }
+
+    private static X500Name parseSubject(String subject) {
+        try {
+            return SubjectNames.parse(subject);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "the subject is not an RFC 4514 name: " + e.getMessage());
+        }
+    }
+
+    private static List<SubjectAltNames.Entry> parseSans(List<String> sans) {
+        if (sans.size() > 100) {
+            throw new FujieException(ProblemType.SAN_INVALID, "at most 100 subject alternative names are accepted");
+        }
+        try {
+            return SubjectAltNames.parseAll(sans);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(ProblemType.SAN_INVALID, e.getMessage());
+        }
+    }
+
+    private static byte[] pkcs12(CertificateRecord record, KeyPair keyPair, X509CertificateHolder certificate,
+            CertificateAuthority ca, char[] password) {
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(Pem.parseCertificate(record.der()));
+        for (X509CertificateHolder issuer : ca.chain()) {
+            try {
+                chain.add(Pem.parseCertificate(issuer.getEncoded()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return Pkcs12Builder.build(record.serial(), keyPair.getPrivate(), chain, password);
+    }
+}

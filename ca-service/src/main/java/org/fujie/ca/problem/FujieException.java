@@ -1,0 +1,16 @@
+package org.fujie.ca.problem;
+
+/** A request Fujie refuses, with the problem type the API reports and a detail safe to show callers. */
+public class FujieException extends RuntimeException {
+
+    private final ProblemType type;
+
+    public FujieException(ProblemType type, String detail) {
+        super(detail);
+        this.type = type;
+    }
+
+    public ProblemType type() {
+        return type;
+    }
+}

@@ -1,0 +1,56 @@
+package org.fujie.ca.problem;
+
+import java.net.URI;
+
+/**
+ * The stable problem types of ca-service (RFC 7807 {@code type}). Clients switch on these URIs; the
+ * slugs never change once published.
+ */
+public enum ProblemType {
+    MALFORMED_REQUEST("malformed-request", 400, "The request is malformed"),
+    CSR_MALFORMED("csr-malformed", 400, "The CSR cannot be parsed"),
+    CSR_TOO_LARGE("csr-too-large", 400, "The CSR is too large"),
+    CSR_SIGNATURE_INVALID("csr-signature-invalid", 400, "The CSR's signature does not verify"),
+    UNSUPPORTED_KEY("unsupported-key", 400, "The key algorithm or size is not supported"),
+    PROFILE_UNKNOWN("profile-unknown", 400, "No such certificate profile"),
+    CA_UNKNOWN("ca-unknown", 400, "No such certificate authority"),
+    ALGORITHM_NOT_ALLOWED("algorithm-not-allowed", 400, "The profile does not allow this key algorithm"),
+    SUBJECT_NOT_ALLOWED("subject-not-allowed", 400, "The subject does not meet the profile"),
+    SAN_TYPE_NOT_ALLOWED("san-type-not-allowed", 400, "The profile does not allow this subject alternative name type"),
+    SAN_INVALID("san-invalid", 400, "A subject alternative name is invalid"),
+    VALIDITY_EXCEEDS_CAP("validity-exceeds-cap", 400, "The requested validity exceeds the profile's maximum"),
+    KEY_GENERATION_INVALID("key-generation-invalid", 400, "The key generation request is invalid"),
+    CA_INVALID("ca-invalid", 400, "The CA request is invalid"),
+    CA_EXISTS("ca-exists", 409, "A CA with this id exists"),
+    PRINCIPAL_INVALID("principal-invalid", 400, "The principal is invalid"),
+    NOT_FOUND("not-found", 404, "Not found"),
+    UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
+    FORBIDDEN("forbidden", 403, "The caller's roles do not allow this"),
+    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
+    INTERNAL("internal", 500, "Internal error");
+
+    private static final String PREFIX = "urn:fujie:problem:";
+
+    private final String slug;
+    private final int status;
+    private final String title;
+
+    ProblemType(String slug, int status, String title) {
+        this.slug = slug;
+        this.status = status;
+        this.title = title;
+    }
+
+    public URI uri() {
+        return URI.create(PREFIX + slug);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+}

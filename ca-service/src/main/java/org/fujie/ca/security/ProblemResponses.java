@@ -1,0 +1,43 @@
+package org.fujie.ca.security;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.fujie.ca.problem.ProblemType;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** 401 and 403 from the security filters as RFC 7807 problem JSON, like every other error. */
+final class ProblemResponses {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private ProblemResponses() {
+    }
+
+    static AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> write(response, ProblemType.UNAUTHORIZED,
+                "present a client certificate issued by Fujie's CA (mutual TLS)");
+    }
+
+    static AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(response, ProblemType.FORBIDDEN,
+                "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
+    }
+
+    private static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", type.uri().toString());
+        body.put("title", type.title());
+        body.put("status", type.status());
+        body.put("detail", detail);
+        response.setStatus(type.status());
+        response.setContentType("application/problem+json");
+        response.getOutputStream().write(JSON.writeValueAsBytes(body));
+    }
+}

@@ -1,0 +1,92 @@
+package org.fujie.ca.store;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Reads and writes issued certificates; nothing else. */
+public final class CertificateStore {
+
+    private final JdbcClient jdbc;
+
+    public CertificateStore(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Inserts within the caller's transaction (see AuditedTransactions). */
+    public static void insert(JdbcClient tx, CertificateRecord c) {
+        tx.sql("insert into certificate (serial, ca_id, profile, subject, status, not_before, not_after, "
+                        + "fingerprint, der, requested_by, issued_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                .params(c.serial(), c.caId(), c.profile(), c.subject(), c.status(), Timestamps.utc(c.notBefore()),
+                        Timestamps.utc(c.notAfter()), c.fingerprint(), c.der(), c.requestedBy(),
+                        Timestamps.utc(c.issuedAt()))
+                .update();
+    }
+
+    public Optional<CertificateRecord> find(String serial) {
+        return jdbc.sql("select * from certificate where serial = ?").param(serial).query(CertificateStore::row).optional();
+    }
+
+    public boolean existsByFingerprint(String fingerprint) {
+        return jdbc.sql("select count(*) from certificate where fingerprint = ?").param(fingerprint)
+                .query(Long.class).single() > 0;
+    }
+
+    public List<CertificateRecord> search(CertificateQuery query) {
+        Filter filter = filter(query);
+        return jdbc.sql("select * from certificate" + filter.where + " order by issued_at desc, serial limit :size offset :offset")
+                .params(filter.params)
+                .param("size", query.size())
+                .param("offset", (long) query.page() * query.size())
+                .query(CertificateStore::row)
+                .list();
+    }
+
+    public long count(CertificateQuery query) {
+        Filter filter = filter(query);
+        return jdbc.sql("select count(*) from certificate" + filter.where).params(filter.params).query(Long.class).single();
+    }
+
+    private record Filter(String where, Map<String, Object> params) {
+    }
+
+    private static Filter filter(CertificateQuery q) {
+        List<String> conditions = new ArrayList<>();
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (q.subject() != null) {
+            // A substring match, case-insensitive, with LIKE wildcards in the input taken literally.
+            conditions.add("lower(subject) like :subject escape '!'");
+            params.put("subject", "%" + q.subject().toLowerCase().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (q.profile() != null) {
+            conditions.add("profile = :profile");
+            params.put("profile", q.profile());
+        }
+        if (q.status() != null) {
+            conditions.add("status = :status");
+            params.put("status", q.status());
+        }
+        if (q.caId() != null) {
+            conditions.add("ca_id = :caId");
+            params.put("caId", q.caId());
+        }
+        if (q.expiresBefore() != null) {
+            conditions.add("not_after < :expiresBefore");
+            params.put("expiresBefore", Timestamps.utc(q.expiresBefore()));
+        }
+        return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
+    }
+
+    private static CertificateRecord row(ResultSet rs, int n) throws SQLException {
+        return new CertificateRecord(rs.getString("serial"), rs.getString("ca_id"), rs.getString("profile"),
+                rs.getString("subject"), rs.getString("status"), Timestamps.read(rs, "not_before"),
+                Timestamps.read(rs, "not_after"), rs.getString("fingerprint"), rs.getBytes("der"),
+                rs.getString("requested_by"), Timestamps.read(rs, "issued_at"));
+    }
+}

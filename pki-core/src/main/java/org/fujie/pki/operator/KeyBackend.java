@@ -1,0 +1,18 @@
+package org.fujie.pki.operator;
+
+import org.fujie.pki.crypto.KeyAlgorithm;
+
+/** Where private keys live: encrypted files, an HSM or a key vault. Keys are generated inside it. */
+public interface KeyBackend {
+
+    /** The configuration name of this backend, e.g. {@code software}. */
+    String name();
+
+    boolean contains(String alias);
+
+    /** Generates a new key under the alias; refuses an alias that exists. */
+    SigningKey generate(String alias, KeyAlgorithm algorithm);
+
+    /** The key under the alias. */
+    SigningKey get(String alias);
+}
