@@ -1,0 +1,102 @@
+package org.fujie.ca.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import org.fujie.ca.CaServiceApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * A real ca-service on a random HTTPS port, started as `java -jar` would start it (bootstrap, TLS,
+ * Flyway), with its own data folder. Restartable on the same data folder and database.
+ */
+public final class RunningCaService implements AutoCloseable {
+
+    private final Path dataDir;
+    private final Map<String, Object> properties;
+    private ConfigurableApplicationContext context;
+    private FujieTestClient admin;
+
+    private RunningCaService(Path dataDir, Map<String, Object> properties) {
+        this.dataDir = dataDir;
+        this.properties = properties;
+    }
+
+    /** On the embedded H2 default. */
+    public static RunningCaService embedded() {
+        return start(Map.of());
+    }
+
+    /** On a fresh database of the real PostgreSQL. */
+    public static RunningCaService onPostgres() {
+        return start(TestDatabases.freshPostgres());
+    }
+
+    public static RunningCaService start(Map<String, Object> extra) {
+        Path dataDir;
+        try {
+            dataDir = Files.createDirectories(Path.of("target", "test-data", UUID.randomUUID().toString())).toAbsolutePath();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> properties = new LinkedHashMap<>(extra);
+        properties.put("fujie.data-dir", dataDir.toString());
+        properties.put("server.port", "0");
+        RunningCaService service = new RunningCaService(dataDir, properties);
+        service.boot();
+        return service;
+    }
+
+    private void boot() {
+        // As command-line arguments: they outrank application.yml, as an operator's settings would.
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
+        context = new SpringApplicationBuilder(CaServiceApplication.class).run(arguments);
+        admin = FujieTestClient.forPkcs12(baseUrl(), dataDir.resolve("bootstrap/admin.p12"),
+                dataDir.resolve("bootstrap/admin.pass"), trustChain());
+    }
+
+    /** Stops and starts again on the same data folder and database. */
+    public void restart() {
+        context.close();
+        boot();
+    }
+
+    public String baseUrl() {
+        return "https://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path trustChain() {
+        return dataDir.resolve("bootstrap/trust-chain.pem");
+    }
+
+    /** A client with the bootstrap ADMIN certificate. */
+    public FujieTestClient admin() {
+        return admin;
+    }
+
+    /** A client with no certificate at all. */
+    public FujieTestClient anonymous() {
+        return FujieTestClient.anonymous(baseUrl(), trustChain());
+    }
+
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            context.close();
+        }
+    }
+}
