@@ -1,0 +1,95 @@
+package org.fujie.bench;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The command line of {@link IssuanceBenchmark}: {@code --name value} pairs, all optional. */
+record BenchOptions(
+        URI url,
+        Path dataDir,
+        int clients,
+        int seconds,
+        int warmupSeconds,
+        String profile,
+        int csrPoolSize,
+        String transport,
+        int ceilingThreads,
+        int ceilingSeconds,
+        long serverPid,
+        Path outDir,
+        String label) {
+
+    static final String USAGE = String.join("\n",
+            "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [options]",
+            "  --url URL              ca-service HTTPS base URL (default https://127.0.0.1:8443)",
+            "  --data DIR             the service's data dir: bootstrap/admin.p12, admin.pass, trust-chain.pem,",
+            "                         keys/ca-issuing.*, secrets/key-passphrase (default ./data)",
+            "  --clients N            concurrent clients, one keep-alive connection each (default 32)",
+            "  --seconds S            measured seconds, end-to-end and ceiling each (default 20)",
+            "  --warmup S             warm-up seconds before each measurement (default 5)",
+            "  --profile P            certificate profile (default tls-server)",
+            "  --csrs N               distinct EC-P256 CSRs pre-generated and cycled (default 2000)",
+            "  --transport T          raw | jdk | apache: HTTP/1.1 client of the load generator (default raw)",
+            "  --ceiling-threads N    signing threads of the ceiling run (default: --clients)",
+            "  --ceiling-seconds S    measured seconds of the ceiling run (default: --seconds; 0 skips it)",
+            "  --server-pid PID       ca-service PID, to report its CPU use (optional)",
+            "  --out DIR              where the JSON result goes (default bench/results)",
+            "  --label TEXT           free text stored with the result");
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String name = args[i];
+            if (name.equals("--help") || name.equals("-h")) {
+                throw new IllegalArgumentException("");
+            }
+            if (!name.startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --name value, got " + name);
+            }
+            values.put(name.substring(2), args[++i]);
+        }
+        int clients = integer(values.remove("clients"), 32, 1);
+        int seconds = integer(values.remove("seconds"), 20, 1);
+        BenchOptions options = new BenchOptions(
+                URI.create(stripSlash(values.getOrDefault("url", "https://127.0.0.1:8443"))),
+                Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize(),
+                clients,
+                seconds,
+                integer(values.remove("warmup"), 5, 0),
+                values.getOrDefault("profile", "tls-server"),
+                integer(values.remove("csrs"), 2000, 1),
+                values.getOrDefault("transport", "raw"),
+                integer(values.remove("ceiling-threads"), clients, 1),
+                integer(values.remove("ceiling-seconds"), seconds, 0),
+                Long.parseLong(values.getOrDefault("server-pid", "0")),
+                Path.of(values.getOrDefault("out", "bench/results")),
+                values.getOrDefault("label", ""));
+        for (String known : new String[] {"url", "data", "profile", "transport", "server-pid", "out", "label"}) {
+            values.remove(known);
+        }
+        if (!values.isEmpty()) {
+            throw new IllegalArgumentException("unknown option(s): " + values.keySet());
+        }
+        if (!options.transport.matches("raw|jdk|apache")) {
+            throw new IllegalArgumentException("--transport must be raw, jdk or apache");
+        }
+        return options;
+    }
+
+    private static int integer(String value, int fallback, int min) {
+        if (value == null) {
+            return fallback;
+        }
+        int parsed = Integer.parseInt(value);
+        if (parsed < min) {
+            throw new IllegalArgumentException("expected a number >= " + min + ", got " + value);
+        }
+        return parsed;
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,134 @@
+package org.fujie.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.bouncycastle.asn1.DERSequence;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.x509.CertificateSigner;
+import org.fujie.pki.x509.CertificateTemplate;
+import org.fujie.pki.x509.Extensions;
+import org.fujie.pki.x509.SerialNumbers;
+
+/**
+ * The ceiling: how many complete certificates the CA key can sign per second on this machine, with
+ * nothing else in the way (no HTTP, TLS, CSR checks, database or audit). Each signature goes through
+ * the service's own signer ({@link CertificateSigner}, an X509v3CertificateBuilder with the CA's
+ * ContentSigner) over a template like the tls-server one, and is DER-encoded as the service stores it.
+ */
+final class SigningCeiling {
+
+    record Result(int threads, double seconds, long signatures, CpuMeter.Usage cpu) {
+        double perSecond() {
+            return signatures / seconds;
+        }
+    }
+
+    private final CertificateSigner signer;
+    private final CsrPool pool;
+    private final String publicBaseUrl;
+    private volatile boolean measuring;
+    private volatile boolean stop;
+
+    SigningCeiling(X509CertificateHolder issuer, SigningKey key, CsrPool pool, String publicBaseUrl) {
+        if (!issuer.getSubjectPublicKeyInfo().equals(key.publicKeyInfo())) {
+            throw new IllegalArgumentException("the key " + key.alias() + " does not belong to " + issuer.getSubject());
+        }
+        this.signer = CertificateSigner.forIssuer(issuer, key);
+        this.pool = pool;
+        this.publicBaseUrl = publicBaseUrl;
+        X509CertificateHolder sample = sign(0);
+        try {
+            if (!sample.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.BC).build(issuer))) {
+                throw new IllegalStateException("a ceiling certificate does not verify under " + issuer.getSubject());
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot verify a ceiling certificate", e);
+        }
+    }
+
+    Result run(int threads, int warmupSeconds, int seconds, long serverPid) throws InterruptedException {
+        AtomicLong signatures = new AtomicLong();
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int offset = t;
+            Thread worker = new Thread(() -> {
+                long local = 0;
+                for (int i = offset; !stop; i += threads) {
+                    sign(i);
+                    if (measuring) {
+                        local++;
+                    }
+                }
+                signatures.addAndGet(local);
+            }, "signer-" + t);
+            worker.setDaemon(true);
+            worker.start();
+            workers.add(worker);
+        }
+        Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
+        CpuMeter.Snapshot before = CpuMeter.take(serverPid);
+        measuring = true;
+        Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
+        measuring = false;
+        CpuMeter.Snapshot after = CpuMeter.take(serverPid);
+        stop = true;
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        return new Result(threads, (after.wallNanos() - before.wallNanos()) / 1e9, signatures.get(), CpuMeter.between(before, after));
+    }
+
+    /** One complete certificate for pool entry i, as the service would make it for the tls-server profile. */
+    private X509CertificateHolder sign(int i) {
+        CsrPool.Entry entry = pool.get(Math.floorMod(i, pool.size()));
+        Instant now = Instant.now();
+        List<Extension> extensions = List.of(
+                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
+                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature)),
+                Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_serverAuth)),
+                Extensions.nonCritical(Extension.subjectAlternativeName,
+                        new GeneralNames(new GeneralName(GeneralName.dNSName, entry.dnsName()))),
+                Extensions.nonCritical(Extension.authorityInfoAccess, AuthorityInformationAccess.getInstance(new DERSequence(
+                        new AccessDescription[] {
+                                new AccessDescription(AccessDescription.id_ad_ocsp, uri(publicBaseUrl + "/pki/ocsp")),
+                                new AccessDescription(AccessDescription.id_ad_caIssuers, uri(publicBaseUrl + "/pki/ca/issuing.crt"))}))),
+                Extensions.nonCritical(Extension.cRLDistributionPoints, new CRLDistPoint(new DistributionPoint[] {
+                        new DistributionPoint(new DistributionPointName(new GeneralNames(uri(publicBaseUrl + "/pki/crl/issuing.crl"))),
+                                null, null)})));
+        CertificateTemplate template = new CertificateTemplate(SerialNumbers.next(), entry.subject(), entry.publicKey(),
+                now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofDays(365)), extensions);
+        X509CertificateHolder certificate = signer.sign(template);
+        try {
+            certificate.getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return certificate;
+    }
+
+    private static GeneralName uri(String url) {
+        return new GeneralName(GeneralName.uniformResourceIdentifier, url);
+    }
+}
