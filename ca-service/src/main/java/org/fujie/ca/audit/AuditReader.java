@@ -13,9 +13,11 @@ public final class AuditReader {
     private static final int VERIFY_PAGE = 5_000;
 
     private final JdbcClient jdbc;
+    private final AuditCheckpointer checkpoints;
 
-    public AuditReader(JdbcClient jdbc) {
+    public AuditReader(JdbcClient jdbc, AuditCheckpointer checkpoints) {
         this.jdbc = jdbc;
+        this.checkpoints = checkpoints;
     }
 
     public List<AuditEntry> page(String action, int page, int size) {
@@ -29,13 +31,17 @@ public final class AuditReader {
         return spec.query(AuditReader::entry).list();
     }
 
-    public long count() {
-        return jdbc.sql("select count(*) from audit_log").query(Long.class).single();
+    public long count(String action) {
+        return action == null
+                ? jdbc.sql("select count(*) from audit_log").query(Long.class).single()
+                : jdbc.sql("select count(*) from audit_log where action = ?").param(action).query(Long.class).single();
     }
 
     /**
      * Walks the whole chain from the first entry: each entry must follow the previous one without a gap,
      * name the previous hash, and carry the hash of its own fields; the head must point at the last.
+     * Then every signed checkpoint must verify and match the entry it names: this catches a chain
+     * recomputed by someone who could write to the database but does not hold the audit key.
      */
     public AuditVerification verify() {
         String previous = AuditChain.GENESIS;
@@ -71,7 +77,21 @@ public final class AuditReader {
         if (head.seq() != checked || !head.hash().equals(previous)) {
             return AuditVerification.broken(checked, head.seq(), "the chain head does not match the last entry (entries removed at the end?)");
         }
-        return AuditVerification.intact(checked, previous);
+        int verifiedCheckpoints = 0;
+        for (AuditCheckpoint checkpoint : checkpoints.all()) {
+            if (!checkpoints.signatureValid(checkpoint)) {
+                return AuditVerification.broken(checked, checkpoint.seq(), "the signature of the checkpoint at entry "
+                        + checkpoint.seq() + " does not verify");
+            }
+            String stored = jdbc.sql("select hash from audit_log where seq = ?").param(checkpoint.seq()).query(String.class)
+                    .optional().orElse(null);
+            if (!checkpoint.hash().equals(stored)) {
+                return AuditVerification.broken(checked, checkpoint.seq(), "entry " + checkpoint.seq()
+                        + " differs from the checkpoint signed at " + checkpoint.signedAt() + ": the chain was rewritten at or before it");
+            }
+            verifiedCheckpoints++;
+        }
+        return AuditVerification.intact(checked, previous, verifiedCheckpoints);
     }
 
     private static AuditEntry entry(ResultSet rs, int row) throws SQLException {

@@ -1,13 +1,17 @@
 package org.fujie.ca.audit;
 
-/** The result of walking the audit chain: intact, or the first entry where it breaks and why. */
-public record AuditVerification(boolean valid, long entriesChecked, Long firstBrokenSeq, String reason, String headHash) {
+/**
+ * The result of walking the audit chain: intact, or the first entry where it breaks and why; and how
+ * many signed checkpoints were verified against it.
+ */
+public record AuditVerification(boolean valid, long entriesChecked, int checkpointsVerified, Long firstBrokenSeq,
+        String reason, String headHash) {
 
-    static AuditVerification intact(long checked, String headHash) {
-        return new AuditVerification(true, checked, null, null, headHash);
+    static AuditVerification intact(long checked, String headHash, int checkpoints) {
+        return new AuditVerification(true, checked, checkpoints, null, null, headHash);
     }
 
     static AuditVerification broken(long checked, long seq, String reason) {
-        return new AuditVerification(false, checked, seq, reason, null);
+        return new AuditVerification(false, checked, 0, seq, reason, null);
     }
 }

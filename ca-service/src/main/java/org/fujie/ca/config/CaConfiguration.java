@@ -3,6 +3,7 @@ package org.fujie.ca.config;
 import java.nio.file.Path;
 import java.time.Clock;
 
+import org.fujie.ca.audit.AuditCheckpointer;
 import org.fujie.ca.audit.AuditReader;
 import org.fujie.ca.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityFactory;
@@ -20,12 +21,14 @@ import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wiring only: which implementation plays which part. */
 @Configuration
+@EnableScheduling
 public class CaConfiguration {
 
     @Bean
@@ -54,8 +57,13 @@ public class CaConfiguration {
     }
 
     @Bean
-    AuditReader auditReader(JdbcClient jdbc) {
-        return new AuditReader(jdbc);
+    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock) {
+        return new AuditCheckpointer(jdbc, keys, clock);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer) {
+        return new AuditReader(jdbc, checkpointer);
     }
 
     @Bean

@@ -60,7 +60,9 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/*")
                         .hasAnyRole(names(ADMIN, RA_OFFICER, AUDITOR))
                         .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())
-                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify").hasAnyRole(names(ADMIN, AUDITOR))
+                        .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
+                        .hasAnyRole(names(ADMIN, AUDITOR))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(names(ADMIN, AUDITOR))
                         .requestMatchers("/error").permitAll()
                         .anyRequest().denyAll())
                 .exceptionHandling(errors -> errors

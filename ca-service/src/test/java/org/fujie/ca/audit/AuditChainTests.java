@@ -2,6 +2,7 @@ package org.fujie.ca.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 
 import org.fujie.ca.support.RunningCaService;
@@ -78,4 +79,61 @@ class AuditChainTests {
         assertThat(verification.get("reason").asString()).contains("head");
     }
 
+
+    @Test
+    void verifyWhenChainRecomputedAfterForgeryThenOnlyTheSignedCheckpointCatchesIt() {
+        assertThat(ca.admin().post("/api/v1/audit/checkpoints", Map.of()).status()).isEqualTo(200);
+        JdbcClient jdbc = ca.bean(JdbcClient.class);
+        long victim = jdbc.sql("select seq from audit_log where details like '%CN=Audited 1%'").query(Long.class).single();
+
+        rewriteChainFrom(jdbc, victim, "Audited 1", "Forged 1");
+
+        JsonNode verification = ca.admin().get("/api/v1/audit/verify").json();
+        assertThat(verification.get("valid").asBoolean()).isFalse();
+        assertThat(verification.get("reason").asString()).contains("checkpoint");
+        long checkpointSeq = ca.admin().get("/api/v1/audit/checkpoints").json().get(0).get("seq").asLong();
+        assertThat(verification.get("firstBrokenSeq").asLong()).isEqualTo(checkpointSeq);
+    }
+
+    @Test
+    void verifyWhenCheckpointSignatureForgedThenReported() {
+        ca.admin().post("/api/v1/audit/checkpoints", Map.of());
+        JdbcClient jdbc = ca.bean(JdbcClient.class);
+        jdbc.sql("update audit_checkpoint set signed_at = signed_at + interval '1' second").update();
+
+        JsonNode verification = ca.admin().get("/api/v1/audit/verify").json();
+
+        assertThat(verification.get("valid").asBoolean()).isFalse();
+        assertThat(verification.get("reason").asString()).contains("signature");
+    }
+
+    @Test
+    void verifyWhenCheckpointedAndUntouchedThenCheckpointsCounted() {
+        ca.admin().post("/api/v1/audit/checkpoints", Map.of());
+        ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", "CN=After Checkpoint",
+                "keyGeneration", Map.of("algorithm", "EC-P256", "password", "password x")));
+        ca.admin().post("/api/v1/audit/checkpoints", Map.of());
+
+        JsonNode verification = ca.admin().get("/api/v1/audit/verify").json();
+
+        assertThat(verification.get("valid").asBoolean()).isTrue();
+        assertThat(verification.get("checkpointsVerified").asInt()).isEqualTo(2);
+    }
+
+    /** What an intruder with write access to the database could do: alter an entry and recompute all hashes after it. */
+    private static void rewriteChainFrom(JdbcClient jdbc, long from, String original, String forged) {
+        jdbc.sql("update audit_log set details = replace(details, ?, ?) where seq = ?").params(original, forged, from).update();
+        String previous = jdbc.sql("select hash from audit_log where seq = ?").param(from - 1).query(String.class).single();
+        List<AuditEntry> entries = jdbc.sql("select * from audit_log where seq >= ? order by seq").param(from)
+                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), rs.getObject("at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("details"),
+                        rs.getString("prev_hash"), rs.getString("hash")))
+                .list();
+        for (AuditEntry entry : entries) {
+            String hash = entry.expectedHash(previous);
+            jdbc.sql("update audit_log set prev_hash = ?, hash = ? where seq = ?").params(previous, hash, entry.seq()).update();
+            previous = hash;
+        }
+        jdbc.sql("update audit_head set last_hash = ? where id = 1").param(previous).update();
+    }
 }
