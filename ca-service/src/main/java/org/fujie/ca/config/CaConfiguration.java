@@ -19,7 +19,10 @@ import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.ca.api.RequestSizeLimitFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -92,6 +95,14 @@ public class CaConfiguration {
         return new CertificateIssuer(profiles, authorities, properties.getCa().getDefaultCa(),
                 new CsrParser(properties.getCa().getMaxCsrLength()),
                 new IssuancePolicy(endpoints, properties.getCa().getBackdate(), clock), audited, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(FujieProperties properties) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.getMaxRequestBytes()));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
     }
 
     @Bean

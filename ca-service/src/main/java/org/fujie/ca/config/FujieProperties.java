@@ -18,6 +18,8 @@ public class FujieProperties {
     private Path dataDir = Path.of("data");
     /** Base URL of the public plain-HTTP PKI endpoints, written into AIA and CRL distribution points. */
     private String publicBaseUrl = "http://127.0.0.1:8080";
+    /** Largest request body accepted by the API, in bytes. */
+    private long maxRequestBytes = 1_048_576;
     private final Ca ca = new Ca();
     private final Bootstrap bootstrap = new Bootstrap();
     private final Security security = new Security();
@@ -36,6 +38,14 @@ public class FujieProperties {
 
     public void setPublicBaseUrl(String publicBaseUrl) {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
+    }
+
+    public long getMaxRequestBytes() {
+        return maxRequestBytes;
+    }
+
+    public void setMaxRequestBytes(long maxRequestBytes) {
+        this.maxRequestBytes = maxRequestBytes;
     }
 
     public Ca getCa() {

@@ -66,36 +66,33 @@ public final class CertificateIssuer {
         CertificateAuthority ca = authorities.find(caId).orElseThrow(() -> new FujieException(
                 ProblemType.CA_UNKNOWN, "no CA with id " + caId));
 
-        KeyPair generated = null;
-        SubjectPublicKeyInfo publicKey;
+        X500Name subject;
+        List<SubjectAltNames.Entry> sans;
         KeyAlgorithm algorithm;
-        X500Name csrSubject = null;
-        List<SubjectAltNames.Entry> csrSans = List.of();
+        SubjectPublicKeyInfo publicKey;
+        KeyPair generated = null;
         if (command.csrPem() != null) {
             ParsedCsr csr = parseCsr(command.csrPem());
-            publicKey = csr.publicKey();
+            subject = command.subject() != null ? parseSubject(command.subject()) : csr.subject();
+            sans = command.sans() != null ? parseSans(command.sans()) : csr.requestedSans();
             algorithm = csr.keyAlgorithm();
-            csrSubject = csr.subject();
-            csrSans = csr.requestedSans();
+            publicKey = csr.publicKey();
         } else if (command.keyGeneration() != null) {
-            algorithm = keyGenerationAlgorithm(command.keyGeneration(), profile);
+            algorithm = keyGenerationAlgorithm(command.keyGeneration());
             if (command.subject() == null) {
                 throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "server-side key generation needs a subject");
             }
-            generated = null;
-            publicKey = null;
+            subject = parseSubject(command.subject());
+            sans = command.sans() != null ? parseSans(command.sans()) : List.of();
+            // Judge the request with a stand-in key first, so a refused request costs no key generation.
+            policy.prepare(new IssuanceInput(profile, ca, ca.certificate().getSubjectPublicKeyInfo(), algorithm, subject, sans,
+                    command.validityDays()));
+            generated = algorithm.generateKeyPair();
+            publicKey = SubjectPublicKeyInfo.getInstance(generated.getPublic().getEncoded());
         } else {
             throw new FujieException(ProblemType.MALFORMED_REQUEST, "give either csr or keyGeneration");
         }
 
-        X500Name subject = command.subject() != null ? parseSubject(command.subject()) : csrSubject;
-        List<SubjectAltNames.Entry> sans = command.sans() != null ? parseSans(command.sans()) : csrSans;
-        if (command.keyGeneration() != null) {
-            // Checked once without the key so a forbidden request costs no key generation.
-            policy.prepare(new IssuanceInput(profile, ca, ca.certificate().getSubjectPublicKeyInfo(), algorithm, subject, sans, command.validityDays()));
-            generated = algorithm.generateKeyPair();
-            publicKey = SubjectPublicKeyInfo.getInstance(generated.getPublic().getEncoded());
-        }
         CertificateTemplate template = policy.prepare(
                 new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays()));
         TemplateLint.check(template, ca);
@@ -144,7 +141,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private static KeyAlgorithm keyGenerationAlgorithm(IssueCommand.KeyGeneration keyGeneration, CertificateProfile profile) {
+    private static KeyAlgorithm keyGenerationAlgorithm(IssueCommand.KeyGeneration keyGeneration) {
         KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(keyGeneration.algorithm())).orElseThrow(() ->
                 new FujieException(ProblemType.KEY_GENERATION_INVALID, "unknown algorithm " + keyGeneration.algorithm()));
         char[] password = keyGeneration.password();

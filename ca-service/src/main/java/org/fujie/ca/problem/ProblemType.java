@@ -27,6 +27,7 @@ public enum ProblemType {
     UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
     FORBIDDEN("forbidden", 403, "The caller's roles do not allow this"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
+    REQUEST_TOO_LARGE("request-too-large", 413, "The request body is too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     INTERNAL("internal", 500, "Internal error");
 

@@ -122,6 +122,18 @@ class BadInputTests {
     }
 
     @Test
+    void issueWhenBodyAboveLimitThen413BeforeParsing() {
+        String huge = "{\"profile\":\"" + "x".repeat(2_000_000) + "\"}";
+        long before = storedCount();
+
+        FujieTestClient.Response response = ca.admin().post("/api/v1/certificates", huge);
+
+        assertThat(response.status()).isEqualTo(413);
+        assertThat(response.json().get("type").asString()).isEqualTo("urn:fujie:problem:request-too-large");
+        assertThat(storedCount()).isEqualTo(before);
+    }
+
+    @Test
     void issueWhenNeitherCsrNorKeyGenerationThenRejected() {
         assertRefused(Map.of("profile", "tls-server"), 400, "malformed-request");
     }
