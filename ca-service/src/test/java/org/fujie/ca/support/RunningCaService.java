@@ -22,6 +22,7 @@ public final class RunningCaService implements AutoCloseable {
     private final Map<String, Object> properties;
     private ConfigurableApplicationContext context;
     private FujieTestClient admin;
+    private Runnable onClose = () -> { };
 
     private RunningCaService(Path dataDir, Map<String, Object> properties) {
         this.dataDir = dataDir;
@@ -33,9 +34,12 @@ public final class RunningCaService implements AutoCloseable {
         return start(Map.of());
     }
 
-    /** On a fresh database of the real PostgreSQL. */
+    /** On a fresh database of the real PostgreSQL, dropped again on close. */
     public static RunningCaService onPostgres() {
-        return start(TestDatabases.freshPostgres());
+        Map<String, Object> database = TestDatabases.freshPostgres();
+        RunningCaService service = start(database);
+        service.onClose = () -> TestDatabases.drop(database);
+        return service;
     }
 
     public static RunningCaService start(Map<String, Object> extra) {
@@ -98,5 +102,6 @@ public final class RunningCaService implements AutoCloseable {
         if (context != null) {
             context.close();
         }
+        onClose.run();
     }
 }

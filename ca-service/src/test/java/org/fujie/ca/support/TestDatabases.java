@@ -40,6 +40,19 @@ public final class TestDatabases {
                 "spring.datasource.password", "");
     }
 
+    /** Drops a database made by {@link #freshPostgres()}; its connections must be closed. */
+    public static void drop(Map<String, Object> database) {
+        String url = (String) database.get("spring.datasource.url");
+        String server = url.substring(0, url.lastIndexOf('/') + 1);
+        String name = url.substring(url.lastIndexOf('/') + 1);
+        try (Connection connection = DriverManager.getConnection(server + "postgres", "postgres", "");
+                Statement statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + name + " with (force)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name, e);
+        }
+    }
+
     private static synchronized String serverUrl() {
         if (localServerListens()) {
             return "jdbc:postgresql://127.0.0.1:5432/";
