@@ -2,6 +2,7 @@ package org.fujie.pki;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.ProcessBuilder.Redirect;
@@ -30,12 +31,17 @@ public final class OpenSsl {
 
     /** Runs openssl and returns its stdout; fails the test with its stderr when it exits non-zero. */
     public String run(String... arguments) {
+        return runForResult(arguments).stdout();
+    }
+
+    /** Runs openssl and returns stdout and stderr (some commands report there); fails on a non-zero exit. */
+    public Result runForResult(String... arguments) {
         Result result = execute(arguments);
         if (result.exitCode() != 0) {
             fail("openssl " + String.join(" ", arguments) + " exited with " + result.exitCode()
                     + "\nstderr:\n" + result.stderr() + "\nstdout:\n" + result.stdout());
         }
-        return result.stdout();
+        return result;
     }
 
     /** Runs openssl and returns what happened, for commands that are expected to fail. */
@@ -48,7 +54,7 @@ public final class OpenSsl {
             Path err = Files.createTempFile(directory, ".openssl-", ".err");
             Process process = new ProcessBuilder(command)
                     .directory(directory.toFile())
-                    .redirectInput(Redirect.from(new java.io.File("/dev/null")))
+                    .redirectInput(Redirect.from(new File("/dev/null")))
                     .redirectOutput(out.toFile())
                     .redirectError(err.toFile())
                     .start();
@@ -143,6 +149,19 @@ public final class OpenSsl {
     }
 
     public static final String SM2_DEFAULT_ID = "1234567812345678";
+
+    /** Verifies a signature over a file with a PEM public key, the way the algorithm's users would. */
+    public Result verifySignature(KeyAlgorithm algorithm, String publicKeyFile, String dataFile, String signatureFile) {
+        return switch (algorithm) {
+            case RSA_2048, RSA_3072, RSA_4096, EC_P256 ->
+                    execute("dgst", "-sha256", "-verify", publicKeyFile, "-signature", signatureFile, dataFile);
+            case EC_P384 -> execute("dgst", "-sha384", "-verify", publicKeyFile, "-signature", signatureFile, dataFile);
+            case ED25519 -> execute("pkeyutl", "-verify", "-pubin", "-inkey", publicKeyFile, "-rawin", "-in", dataFile,
+                    "-sigfile", signatureFile);
+            case SM2 -> execute("dgst", "-sm3", "-verify", publicKeyFile, "-sigopt", "distid:" + SM2_DEFAULT_ID,
+                    "-signature", signatureFile, dataFile);
+        };
+    }
 
     public record Result(int exitCode, String stdout, String stderr) {
     }

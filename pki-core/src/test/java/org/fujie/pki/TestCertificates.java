@@ -3,6 +3,7 @@ package org.fujie.pki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -56,6 +58,20 @@ public final class TestCertificates {
 
     public static SigningKey signingKey(String alias, KeyAlgorithm algorithm, KeyPair keyPair) {
         return new JcaSigningKey(alias, algorithm, keyPair.getPrivate(), spki(keyPair));
+    }
+
+    /**
+     * The private key as PEM PKCS#8 version 1 (RFC 5208), which OpenSSL 3.0 reads; Bouncy Castle encodes
+     * Ed25519 keys as version 2 with the public key (RFC 5958), which it does not.
+     */
+    public static String privateKeyPem(PrivateKey key) {
+        try {
+            PrivateKeyInfo info = PrivateKeyInfo.getInstance(key.getEncoded());
+            PrivateKeyInfo v1 = new PrivateKeyInfo(info.getPrivateKeyAlgorithm(), info.parsePrivateKey(), info.getAttributes());
+            return Pem.encode("PRIVATE KEY", v1.getEncoded());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public static SubjectPublicKeyInfo spki(KeyPair keyPair) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.fujie.ca.support.OpenSsl;
+import org.fujie.pki.OpenSsl;
 
 /** CSRs made by openssl req, so that what ca-service parses was written by someone else. */
 final class Csrs {
@@ -25,7 +25,7 @@ final class Csrs {
         if (san != null && !san.isBlank()) {
             arguments.addAll(List.of("-addext", "subjectAltName=" + san));
         }
-        OpenSsl.run(dir, arguments.toArray(String[]::new));
-        return OpenSsl.read(dir.resolve("request.csr"));
+        new OpenSsl(dir).run(arguments.toArray(String[]::new));
+        return new OpenSsl(dir).read("request.csr");
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.fujie.ca.support.FujieTestClient;
-import org.fujie.ca.support.OpenSsl;
+import org.fujie.pki.OpenSsl;
 import org.fujie.ca.support.RunningCaService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -52,9 +52,9 @@ class IssuanceApiTests {
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         JsonNode body = response.json();
         assertThat(body.get("serialNumber").asString()).matches("[0-9a-f]{40}");
-        OpenSsl.write(dir.resolve("leaf.pem"), body.get("certificatePem").asString());
-        assertThat(OpenSsl.run(dir, "verify", "-CAfile", ca.trustChain().toString(), "leaf.pem")).contains("leaf.pem: OK");
-        String text = OpenSsl.run(dir, "x509", "-in", "leaf.pem", "-noout", "-text");
+        new OpenSsl(dir).write("leaf.pem", body.get("certificatePem").asString());
+        assertThat(new OpenSsl(dir).run("verify", "-CAfile", ca.trustChain().toString(), "leaf.pem")).contains("leaf.pem: OK");
+        String text = new OpenSsl(dir).run("x509", "-in", "leaf.pem", "-noout", "-text");
         assertThat(text)
                 .contains("Serial Number:")
                 .contains("X509v3 Basic Constraints: critical", "CA:FALSE")
@@ -91,9 +91,9 @@ class IssuanceApiTests {
         FujieTestClient.Response response = ca.admin().post("/api/v1/certificates", Map.of("profile", profile, "csr", csr));
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
-        OpenSsl.write(dir.resolve("leaf.pem"), response.json().get("certificatePem").asString());
-        assertThat(OpenSsl.run(dir, "verify", "-CAfile", ca.trustChain().toString(), "leaf.pem")).contains("OK");
-        assertThat(OpenSsl.run(dir, "x509", "-in", "leaf.pem", "-noout", "-text", "-nameopt", "utf8")).contains(expected);
+        new OpenSsl(dir).write("leaf.pem", response.json().get("certificatePem").asString());
+        assertThat(new OpenSsl(dir).run("verify", "-CAfile", ca.trustChain().toString(), "leaf.pem")).contains("OK");
+        assertThat(new OpenSsl(dir).run("x509", "-in", "leaf.pem", "-noout", "-text", "-nameopt", "utf8")).contains(expected);
         assertThat(response.json().get("profile").asString()).isEqualTo(profile);
     }
 
@@ -106,14 +106,14 @@ class IssuanceApiTests {
 
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         Files.write(dir.resolve("key.p12"), Base64.getDecoder().decode(response.json().get("pkcs12").asString()));
-        OpenSsl.write(dir.resolve("issued.pem"), response.json().get("certificatePem").asString());
-        String dump = OpenSsl.run(dir, "pkcs12", "-in", "key.p12", "-passin", "pass:correct horse battery", "-nodes");
+        new OpenSsl(dir).write("issued.pem", response.json().get("certificatePem").asString());
+        String dump = new OpenSsl(dir).run("pkcs12", "-in", "key.p12", "-passin", "pass:correct horse battery", "-nodes");
         assertThat(dump).contains("BEGIN PRIVATE KEY", "BEGIN CERTIFICATE", "Fujie Issuing CA");
-        OpenSsl.run(dir, "pkcs12", "-in", "key.p12", "-passin", "pass:correct horse battery", "-nocerts", "-nodes", "-out", "key.pem");
-        String keyPublic = OpenSsl.run(dir, "pkey", "-in", "key.pem", "-pubout");
-        String certificatePublic = OpenSsl.run(dir, "x509", "-in", "issued.pem", "-noout", "-pubkey");
+        new OpenSsl(dir).run("pkcs12", "-in", "key.p12", "-passin", "pass:correct horse battery", "-nocerts", "-nodes", "-out", "key.pem");
+        String keyPublic = new OpenSsl(dir).run("pkey", "-in", "key.pem", "-pubout");
+        String certificatePublic = new OpenSsl(dir).run("x509", "-in", "issued.pem", "-noout", "-pubkey");
         assertThat(keyPublic.strip()).isEqualTo(certificatePublic.strip());
-        assertThat(OpenSsl.tryRun(dir, "pkcs12", "-in", "key.p12", "-passin", "pass:wrong password", "-nodes").exitCode()).isNotZero();
+        assertThat(new OpenSsl(dir).execute("pkcs12", "-in", "key.p12", "-passin", "pass:wrong password", "-nodes").exitCode()).isNotZero();
         // The key never comes back: the stored certificate is all the service keeps.
         assertThat(ca.admin().get("/api/v1/certificates/" + response.json().get("serialNumber").asString()).body())
                 .doesNotContain("pkcs12").doesNotContain("PRIVATE KEY");

@@ -7,7 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.fujie.ca.support.FujieTestClient;
-import org.fujie.ca.support.OpenSsl;
+import org.fujie.pki.OpenSsl;
 import org.fujie.ca.support.RunningCaService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,21 +46,21 @@ class CaCreationTests {
         assertThat(sub.get("parentId").asString()).isEqualTo("root-" + suffix);
         assertThat(sub.get("algorithm").asString()).isEqualTo(algorithm);
 
-        OpenSsl.run(dir, "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "k.pem",
+        new OpenSsl(dir).run("req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "k.pem",
                 "-subj", "/CN=leaf." + suffix + ".example", "-addext", "subjectAltName=DNS:leaf." + suffix + ".example", "-out", "r.csr");
         FujieTestClient.Response leaf = ca.admin().post("/api/v1/certificates",
-                Map.of("profile", "tls-server", "caId", "sub-" + suffix, "csr", OpenSsl.read(dir.resolve("r.csr"))));
+                Map.of("profile", "tls-server", "caId", "sub-" + suffix, "csr", new OpenSsl(dir).read("r.csr")));
         assertThat(leaf.status()).as(leaf.body()).isEqualTo(201);
 
-        OpenSsl.write(dir.resolve("root.pem"), root.get("certificatePem").asString());
-        OpenSsl.write(dir.resolve("sub.pem"), sub.get("certificatePem").asString());
-        OpenSsl.write(dir.resolve("leaf.pem"), leaf.json().get("certificatePem").asString());
-        OpenSsl.write(dir.resolve("chain.pem"), leaf.json().get("chainPem").asString());
-        assertThat(OpenSsl.run(dir, "verify", "-CAfile", "root.pem", "-untrusted", "sub.pem", "leaf.pem")).contains("leaf.pem: OK");
-        assertThat(OpenSsl.run(dir, "verify", "-CAfile", "root.pem", "-untrusted", "chain.pem", "leaf.pem")).contains("leaf.pem: OK");
+        new OpenSsl(dir).write("root.pem", root.get("certificatePem").asString());
+        new OpenSsl(dir).write("sub.pem", sub.get("certificatePem").asString());
+        new OpenSsl(dir).write("leaf.pem", leaf.json().get("certificatePem").asString());
+        new OpenSsl(dir).write("chain.pem", leaf.json().get("chainPem").asString());
+        assertThat(new OpenSsl(dir).run("verify", "-CAfile", "root.pem", "-untrusted", "sub.pem", "leaf.pem")).contains("leaf.pem: OK");
+        assertThat(new OpenSsl(dir).run("verify", "-CAfile", "root.pem", "-untrusted", "chain.pem", "leaf.pem")).contains("leaf.pem: OK");
         // A leaf is not accepted under the bootstrap hierarchy: the chain really is the new one.
-        assertThat(OpenSsl.tryRun(dir, "verify", "-CAfile", ca.trustChain().toString(), "leaf.pem").exitCode()).isNotZero();
-        String subText = OpenSsl.run(dir, "x509", "-in", "sub.pem", "-noout", "-text");
+        assertThat(new OpenSsl(dir).execute("verify", "-CAfile", ca.trustChain().toString(), "leaf.pem").exitCode()).isNotZero();
+        String subText = new OpenSsl(dir).run("x509", "-in", "sub.pem", "-noout", "-text");
         assertThat(subText).contains("CA:TRUE, pathlen:0", "Certificate Sign, CRL Sign",
                 "CA Issuers - URI:http://127.0.0.1:8080/pki/ca/root-" + suffix + ".crt");
     }

@@ -15,7 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.fujie.ca.support.FujieTestClient;
-import org.fujie.ca.support.OpenSsl;
+import org.fujie.pki.OpenSsl;
 import org.fujie.ca.support.RunningCaService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,9 +30,9 @@ class ConcurrentIssuanceOnPostgresTests {
 
     @Test
     void issueWhen200ConcurrentRequestsThen200DistinctSerialsStoredAndKeptAcrossRestart(@TempDir Path dir) throws Exception {
-        OpenSsl.run(dir, "req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "k.pem",
+        new OpenSsl(dir).run("req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "k.pem",
                 "-subj", "/CN=load.example/O=Ministry", "-addext", "subjectAltName=DNS:load.example", "-out", "r.csr");
-        String csr = OpenSsl.read(dir.resolve("r.csr"));
+        String csr = new OpenSsl(dir).read("r.csr");
         try (RunningCaService ca = RunningCaService.onPostgres()) {
             assertThat(ca.bean(JdbcClient.class).sql("select version()").query(String.class).single()).contains("PostgreSQL");
 

@@ -1,9 +1,11 @@
 package org.fujie.pki.operator;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
@@ -14,6 +16,7 @@ import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.PEMParser;
+import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
@@ -23,6 +26,7 @@ import org.bouncycastle.operator.OutputEncryptor;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.crypto.PrivateKeyEncodings;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SecureFiles;
 
@@ -61,11 +65,9 @@ public final class SoftwareKeyBackend implements KeyBackend {
 
     @Override
     public SigningKey generate(String alias, KeyAlgorithm algorithm) {
-        if (contains(alias)) {
-            throw new KeyBackendException("a key with alias " + alias + " exists already");
-        }
-        var keyPair = algorithm.generateKeyPair();
+        claim(alias);
         try {
+            var keyPair = algorithm.generateKeyPair();
             OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
                     .setProvider(CryptoProviders.bouncyCastle())
                     .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
@@ -74,7 +76,7 @@ public final class SoftwareKeyBackend implements KeyBackend {
                     .build();
             StringWriter pem = new StringWriter();
             try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                writer.writeObject(new JcaPKCS8Generator(keyPair.getPrivate(), encryptor));
+                writer.writeObject(new PKCS8Generator(PrivateKeyEncodings.version1(keyPair.getPrivate()), encryptor));
             }
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
             SecureFiles.writeOwnerOnly(publicFile(alias), Pem.encode("PUBLIC KEY", spki.getEncoded()).getBytes(StandardCharsets.US_ASCII));
@@ -83,7 +85,35 @@ public final class SoftwareKeyBackend implements KeyBackend {
             loaded.put(alias, key);
             return key;
         } catch (Exception e) {
+            release(alias);
             throw new KeyBackendException("cannot store key " + alias, e);
+        }
+    }
+
+    /**
+     * Takes the alias by creating its (empty) key file atomically, so that of two concurrent generations,
+     * in this process or another, exactly one wins; the finished key file then replaces it.
+     */
+    private void claim(String alias) {
+        Path keyFile = keyFile(alias);
+        try {
+            Files.createDirectories(directory);
+            Files.createFile(keyFile);
+        } catch (FileAlreadyExistsException e) {
+            throw new KeyBackendException("a key with alias " + alias + " exists already");
+        } catch (IOException e) {
+            throw new KeyBackendException("cannot store key " + alias, e);
+        }
+    }
+
+    private void release(String alias) {
+        try {
+            Path keyFile = keyFile(alias);
+            if (Files.size(keyFile) == 0) {
+                Files.delete(keyFile);
+            }
+        } catch (IOException e) {
+            // left for the operator: an empty key file keeps the alias taken, it never holds a key
         }
     }
 
@@ -119,6 +149,7 @@ public final class SoftwareKeyBackend implements KeyBackend {
             throw new KeyBackendException("cannot decrypt key " + alias + " (wrong passphrase or damaged file)", e);
         }
     }
+
 
     private Path keyFile(String alias) {
         return directory.resolve(checked(alias) + ".key.pem");

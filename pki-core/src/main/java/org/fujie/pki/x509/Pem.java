@@ -1,6 +1,7 @@
 package org.fujie.pki.x509;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -9,6 +10,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.fujie.pki.crypto.CryptoProviders;
 
 /** PEM (RFC 7468) encoding and decoding of single objects and certificate chains. */
 public final class Pem {
@@ -53,7 +58,13 @@ public final class Pem {
             CertificateFactory factory = CertificateFactory.getInstance("X.509");
             return (X509Certificate) factory.generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException e) {
-            throw new IllegalArgumentException("not an X.509 certificate", e);
+            // The JDK rejects keys on curves it does not know (SM2); Bouncy Castle reads them.
+            try {
+                return new JcaX509CertificateConverter().setProvider(CryptoProviders.bouncyCastle())
+                        .getCertificate(new X509CertificateHolder(der));
+            } catch (IOException | CertificateException | RuntimeException notForBouncyCastleEither) {
+                throw new IllegalArgumentException("not an X.509 certificate", e);
+            }
         }
     }
 

@@ -37,7 +37,9 @@ public final class SubjectAltNames {
     }
 
     private static final Pattern DNS_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[A-Za-z0-9.-]{1,253}");
+    // rfc822Name is an IA5String: printable ASCII only, and the domain made of DNS labels.
+    private static final Pattern EMAIL = Pattern.compile("[\\x21-\\x3f\\x41-\\x7e]{1,64}@(?=.{1,253}$)("
+            + DNS_LABEL.pattern() + "\\.)*" + DNS_LABEL.pattern());
 
     private SubjectAltNames() {
     }
@@ -107,7 +109,11 @@ public final class SubjectAltNames {
     }
 
     private static Entry ip(String value) {
-        if (!IPAddress.isValid(value)) {
+        // Bouncy Castle's IPAddress.isValid accepts a lone leading or trailing colon (":", ":1", "1:"),
+        // which GeneralName then fails to encode.
+        boolean strayColon = value.startsWith(":") && !value.startsWith("::")
+                || value.endsWith(":") && !value.endsWith("::");
+        if (strayColon || !IPAddress.isValid(value)) {
             throw new IllegalArgumentException("invalid IP address: " + value);
         }
         return new Entry(Type.IP, value);
@@ -121,6 +127,10 @@ public final class SubjectAltNames {
     }
 
     private static Entry uri(String value) {
+        if (!value.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            // uniformResourceIdentifier is an IA5String; java.net.URI would let other characters through
+            throw new IllegalArgumentException("a URI subject alternative name must be printable ASCII: " + value);
+        }
         try {
             URI uri = new URI(value);
             if (!uri.isAbsolute()) {

@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 
 import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.x509.Pem;
@@ -249,7 +249,7 @@ class CsrParserTests {
                 changed[i] ^= (byte) mask;
                 parseExpectingOnlyCsrException(changed, "byte " + i + " ^ " + mask, escaped);
             }
-            parseExpectingOnlyCsrException(java.util.Arrays.copyOf(der, i), "cut at " + i, escaped);
+            parseExpectingOnlyCsrException(Arrays.copyOf(der, i), "cut at " + i, escaped);
         }
 
         assertThat(escaped).isEmpty();
@@ -288,8 +288,6 @@ class CsrParserTests {
     /** The length in octets of the signature BIT STRING's contents, which end the DER. */
     private static int signatureLength(byte[] der) {
         ASN1BitString signature = ASN1BitString.getInstance(ASN1Sequence.getInstance(der).getObjectAt(2));
-        assertThat(new PKCS10CertificationRequest(org.bouncycastle.asn1.pkcs.CertificationRequest.getInstance(der))
-                .getSignature()).isEqualTo(signature.getOctets());
         return signature.getOctets().length;
     }
 
