@@ -42,7 +42,8 @@ public final class JcaSigningKey implements SigningKey {
 
     @Override
     public ContentSigner newContentSigner() {
-        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm.signatureAlgorithm());
+        JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
+                .setSecureRandom(CryptoProviders.secureRandom());
         if (algorithm.provider() != null) {
             builder.setProvider(CryptoProviders.bouncyCastle());
         }

@@ -1,7 +1,7 @@
 package org.fujie.pki.x509;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
+import org.fujie.pki.crypto.CryptoProviders;
 
 /**
  * Certificate serial numbers: 20 octets from a CSPRNG, positive, with the top byte in 0x40..0x7f so
@@ -10,14 +10,12 @@ import java.security.SecureRandom;
  */
 public final class SerialNumbers {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
     private SerialNumbers() {
     }
 
     public static BigInteger next() {
         byte[] bytes = new byte[20];
-        RANDOM.nextBytes(bytes);
+        CryptoProviders.secureRandom().nextBytes(bytes);
         bytes[0] = (byte) ((bytes[0] & 0x3f) | 0x40);
         return new BigInteger(1, bytes);
     }
