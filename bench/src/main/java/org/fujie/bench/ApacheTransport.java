@@ -28,6 +28,9 @@ final class ApacheTransport implements Transport {
                         .setMaxConnTotal(connections)
                         .setMaxConnPerRoute(connections)
                         .build())
+                // A TLS connection with a client certificate carries that principal as its state, and the pool would
+                // reuse it only for requests of the same state: without this every request opens a new connection.
+                .disableConnectionState()
                 .disableAutomaticRetries()
                 .disableCookieManagement()
                 .disableRedirectHandling()

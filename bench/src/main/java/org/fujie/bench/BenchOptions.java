@@ -28,7 +28,9 @@ record BenchOptions(
             "                         keys/ca-issuing.*, secrets/key-passphrase (default ./data)",
             "  --clients N            concurrent clients, one keep-alive connection each (default 32)",
             "  --seconds S            measured seconds, end-to-end and ceiling each (default 20)",
-            "  --warmup S             warm-up seconds before each measurement (default 5)",
+            "  --warmup S|auto        warm-up before the end-to-end measurement (default auto: at most 8 clients",
+            "                         until the service's JIT is idle and the rate flat (30-240 s; needs",
+            "                         --server-pid, else by the rate alone), then all clients for 10 s)",
             "  --profile P            certificate profile (default tls-server)",
             "  --csrs N               distinct EC-P256 CSRs pre-generated and cycled (default 2000)",
             "  --transport T          raw | jdk | apache: HTTP/1.1 client of the load generator (default raw)",
@@ -57,7 +59,7 @@ record BenchOptions(
                 Path.of(values.getOrDefault("data", "data")).toAbsolutePath().normalize(),
                 clients,
                 seconds,
-                integer(values.remove("warmup"), 5, 0),
+                "auto".equals(values.get("warmup")) ? -1 : integer(values.get("warmup"), -1, 0),
                 values.getOrDefault("profile", "tls-server"),
                 integer(values.remove("csrs"), 2000, 1),
                 values.getOrDefault("transport", "raw"),
@@ -66,7 +68,7 @@ record BenchOptions(
                 Long.parseLong(values.getOrDefault("server-pid", "0")),
                 Path.of(values.getOrDefault("out", "bench/results")),
                 values.getOrDefault("label", ""));
-        for (String known : new String[] {"url", "data", "profile", "transport", "server-pid", "out", "label"}) {
+        for (String known : new String[] {"warmup", "url", "data", "profile", "transport", "server-pid", "out", "label"}) {
             values.remove(known);
         }
         if (!values.isEmpty()) {

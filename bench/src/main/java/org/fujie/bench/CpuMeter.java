@@ -47,6 +47,31 @@ final class CpuMeter {
                 (b.machineBusyTicks - a.machineBusyTicks) / TICKS_PER_SECOND / seconds);
     }
 
+    /**
+     * CPU seconds the JIT compiler threads of a JVM have used so far (threads named "C1/C2 CompilerThread"
+     * in /proc/PID/task), or -1 when they cannot be read. The JIT is done warming up when this stops growing.
+     */
+    static double compilerSeconds(long pid) {
+        if (pid <= 0) {
+            return -1;
+        }
+        long ticks = 0;
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        ticks += processTicks(task.resolve("stat"));
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
     /** utime + stime of /proc/PID/stat, in ticks; 0 when unreadable. */
     private static long processTicks(Path stat) {
         try {

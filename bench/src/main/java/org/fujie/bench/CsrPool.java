@@ -28,7 +28,7 @@ import org.fujie.pki.crypto.KeyAlgorithm;
 final class CsrPool {
 
     /** One request: its public key (for the signing ceiling) and the JSON body of the API call. */
-    record Entry(X500Name subject, String dnsName, SubjectPublicKeyInfo publicKey, byte[] body) {
+    record Entry(X500Name subject, String dnsName, SubjectPublicKeyInfo publicKey, String csrPem, byte[] body) {
     }
 
     private final List<Entry> entries;
@@ -57,10 +57,11 @@ final class CsrPool {
             PKCS10CertificationRequest csr = new JcaPKCS10CertificationRequestBuilder(subject, keyPair.getPublic())
                     .addAttribute(PKCSObjectIdentifiers.pkcs_9_at_extensionRequest, extensions.generate())
                     .build(new JcaContentSignerBuilder("SHA256withECDSA").setProvider(CryptoProviders.BC).build(keyPair.getPrivate()));
-            String base64 = Base64.getMimeEncoder(64, new byte[] {'\\', 'n'}).encodeToString(csr.getEncoded());
-            String pem = "-----BEGIN CERTIFICATE REQUEST-----\\n" + base64 + "\\n-----END CERTIFICATE REQUEST-----\\n";
-            String json = "{\"profile\":\"" + profile + "\",\"csr\":\"" + pem + "\"}";
-            return new Entry(subject, dnsName, csr.getSubjectPublicKeyInfo(), json.getBytes(StandardCharsets.UTF_8));
+            String pem = "-----BEGIN CERTIFICATE REQUEST-----\n"
+                    + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(csr.getEncoded())
+                    + "\n-----END CERTIFICATE REQUEST-----\n";
+            String json = "{\"profile\":\"" + profile + "\",\"csr\":\"" + pem.replace("\n", "\\n") + "\"}";
+            return new Entry(subject, dnsName, csr.getSubjectPublicKeyInfo(), pem, json.getBytes(StandardCharsets.UTF_8));
         } catch (Exception e) {
             throw new IllegalStateException("cannot make a CSR", e);
         }

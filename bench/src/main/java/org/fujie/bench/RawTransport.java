@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -28,6 +29,8 @@ final class RawTransport implements Transport {
     private final String host;
     private final int port;
     private final byte[] head;
+    private final AtomicLong handshakes = new AtomicLong();
+    private final AtomicLong serverCloses = new AtomicLong();
 
     RawTransport(SSLContext sslContext, URI base) {
         this.sslContext = sslContext;
@@ -41,6 +44,16 @@ final class RawTransport implements Transport {
     @Override
     public Connection open() {
         return new RawConnection();
+    }
+
+    @Override
+    public long connectionsOpened() {
+        return handshakes.get();
+    }
+
+    @Override
+    public long connectionsClosedByServer() {
+        return serverCloses.get();
     }
 
     @Override
@@ -79,6 +92,7 @@ final class RawTransport implements Transport {
             s.connect(new InetSocketAddress(host, port), 10_000);
             s.setSoTimeout(60_000);
             s.startHandshake();
+            handshakes.incrementAndGet();
             socket = s;
             in = new BufferedInputStream(s.getInputStream(), 16 * 1024);
             out = new BufferedOutputStream(s.getOutputStream(), 16 * 1024);
@@ -132,6 +146,7 @@ final class RawTransport implements Transport {
                 closing = true;
             }
             if (closing) {
+                serverCloses.incrementAndGet();
                 close();
             }
             return new Response(code, body);

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.x509.AccessDescription;
@@ -25,6 +27,8 @@ import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.csr.CsrException;
+import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.x509.CertificateSigner;
 import org.fujie.pki.x509.CertificateTemplate;
@@ -39,17 +43,15 @@ import org.fujie.pki.x509.SerialNumbers;
  */
 final class SigningCeiling {
 
-    record Result(int threads, double seconds, long signatures, CpuMeter.Usage cpu) {
+    record Result(int threads, double seconds, long operations, CpuMeter.Usage cpu) {
         double perSecond() {
-            return signatures / seconds;
+            return operations / seconds;
         }
     }
 
     private final CertificateSigner signer;
     private final CsrPool pool;
     private final String publicBaseUrl;
-    private volatile boolean measuring;
-    private volatile boolean stop;
 
     SigningCeiling(X509CertificateHolder issuer, SigningKey key, CsrPool pool, String publicBaseUrl) {
         if (!issuer.getSubjectPublicKeyInfo().equals(key.publicKeyInfo())) {
@@ -68,40 +70,63 @@ final class SigningCeiling {
         }
     }
 
-    Result run(int threads, int warmupSeconds, int seconds, long serverPid) throws InterruptedException {
-        AtomicLong signatures = new AtomicLong();
+    /** Complete certificates signed per second by {@code threads} threads. */
+    Result signing(int threads, int warmupSeconds, int seconds, long serverPid) throws InterruptedException {
+        return measure(threads, warmupSeconds, seconds, serverPid, this::sign);
+    }
+
+    /**
+     * The other public-key operation every issuance needs: the service's own CSR parser (pki-core
+     * CsrParser: decode, and verify the proof of possession), per second, over the same fresh keys.
+     */
+    Result csrChecks(int threads, int warmupSeconds, int seconds, long serverPid) throws InterruptedException {
+        CsrParser parser = new CsrParser(16_384);
+        return measure(threads, warmupSeconds, seconds, serverPid, i -> {
+            try {
+                parser.parse(pool.get(Math.floorMod(i, pool.size())).csrPem());
+            } catch (CsrException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
+    private Result measure(int threads, int warmupSeconds, int seconds, long serverPid, IntConsumer operation)
+            throws InterruptedException {
+        AtomicLong count = new AtomicLong();
+        AtomicBoolean measuring = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             int offset = t;
             Thread worker = new Thread(() -> {
                 long local = 0;
-                for (int i = offset; !stop; i += threads) {
-                    sign(i);
-                    if (measuring) {
+                for (int i = offset; !stop.get(); i += threads) {
+                    operation.accept(i);
+                    if (measuring.get()) {
                         local++;
                     }
                 }
-                signatures.addAndGet(local);
-            }, "signer-" + t);
+                count.addAndGet(local);
+            }, "ceiling-" + t);
             worker.setDaemon(true);
             worker.start();
             workers.add(worker);
         }
         Thread.sleep(TimeUnit.SECONDS.toMillis(warmupSeconds));
         CpuMeter.Snapshot before = CpuMeter.take(serverPid);
-        measuring = true;
+        measuring.set(true);
         Thread.sleep(TimeUnit.SECONDS.toMillis(seconds));
-        measuring = false;
+        measuring.set(false);
         CpuMeter.Snapshot after = CpuMeter.take(serverPid);
-        stop = true;
+        stop.set(true);
         for (Thread worker : workers) {
             worker.join();
         }
-        return new Result(threads, (after.wallNanos() - before.wallNanos()) / 1e9, signatures.get(), CpuMeter.between(before, after));
+        return new Result(threads, (after.wallNanos() - before.wallNanos()) / 1e9, count.get(), CpuMeter.between(before, after));
     }
 
     /** One complete certificate for pool entry i, as the service would make it for the tls-server profile. */
-    private X509CertificateHolder sign(int i) {
+    X509CertificateHolder sign(int i) {
         CsrPool.Entry entry = pool.get(Math.floorMod(i, pool.size()));
         Instant now = Instant.now();
         List<Extension> extensions = List.of(

@@ -28,6 +28,16 @@ interface Transport extends AutoCloseable {
 
     Connection open() throws IOException;
 
+    /** TLS connections opened so far (handshakes), or -1 when the client does not tell. */
+    default long connectionsOpened() {
+        return -1;
+    }
+
+    /** Answers that carried "Connection: close", or -1 when the client does not tell. */
+    default long connectionsClosedByServer() {
+        return -1;
+    }
+
     @Override
     void close();
 

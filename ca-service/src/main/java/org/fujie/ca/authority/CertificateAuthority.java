@@ -24,6 +24,9 @@ public final class CertificateAuthority {
     private final List<X509CertificateHolder> chain;
     private final CertificateSigner signer;
     private final String chainPem;
+    // Parsed once: Bouncy Castle re-parses the certificate's time strings on every call.
+    private final Instant notBefore;
+    private final Instant notAfter;
 
     public CertificateAuthority(String id, String parentId, KeyAlgorithm algorithm,
             List<X509CertificateHolder> chain, CertificateSigner signer) {
@@ -40,6 +43,8 @@ public final class CertificateAuthority {
             pem.append(Pem.certificate(encoded(certificate)));
         }
         this.chainPem = pem.toString();
+        this.notBefore = chain.get(0).getNotBefore().toInstant();
+        this.notAfter = chain.get(0).getNotAfter().toInstant();
     }
 
     public String id() {
@@ -72,11 +77,11 @@ public final class CertificateAuthority {
     }
 
     public Instant notAfter() {
-        return certificate().getNotAfter().toInstant();
+        return notAfter;
     }
 
     public Instant notBefore() {
-        return certificate().getNotBefore().toInstant();
+        return notBefore;
     }
 
     public X509CertificateHolder sign(CertificateTemplate template) {
