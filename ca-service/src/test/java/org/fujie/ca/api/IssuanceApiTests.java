@@ -8,13 +8,10 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.fujie.ca.support.EmbeddedCaServiceTest;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.OpenSsl;
-import org.fujie.ca.support.RunningCaService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,20 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
 
 /** Issuance through the HTTPS API on the embedded default, judged by openssl. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class IssuanceApiTests {
+class IssuanceApiTests extends EmbeddedCaServiceTest {
 
-    private RunningCaService ca;
-
-    @BeforeAll
-    void start() {
-        ca = RunningCaService.embedded();
-    }
-
-    @AfterAll
-    void stop() {
-        ca.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

@@ -6,13 +6,10 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.fujie.ca.support.EmbeddedCaServiceTest;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.OpenSsl;
-import org.fujie.ca.support.RunningCaService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,20 +17,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 
 /** CA hierarchies made through the API, for each algorithm, judged by openssl. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class CaCreationTests {
+class CaCreationTests extends EmbeddedCaServiceTest {
 
-    private RunningCaService ca;
-
-    @BeforeAll
-    void start() {
-        ca = RunningCaService.embedded();
-    }
-
-    @AfterAll
-    void stop() {
-        ca.close();
-    }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "Ed25519"})

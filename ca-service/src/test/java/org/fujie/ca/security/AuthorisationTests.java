@@ -6,32 +6,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.fujie.ca.support.EmbeddedCaServiceTest;
 import org.fujie.ca.support.FujieTestClient;
-import org.fujie.ca.support.RunningCaService;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 import tools.jackson.databind.JsonNode;
 
 /** Mutual TLS and roles, over real TLS connections. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AuthorisationTests {
+class AuthorisationTests extends EmbeddedCaServiceTest {
 
     private static final String PASSWORD = "client password";
 
-    private RunningCaService ca;
-
-    @BeforeAll
-    void start() {
-        ca = RunningCaService.embedded();
-    }
-
-    @AfterAll
-    void stop() {
-        ca.close();
-    }
 
     @Test
     void healthWhenNoCertificateThenUp() {
