@@ -16,6 +16,7 @@ import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,14 +39,16 @@ public final class AuditedTransactions implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate batchWriter;
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final BlockingQueue<Pending<?>> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean running = true;
 
-    public AuditedTransactions(JdbcClient jdbc, TransactionTemplate transactions, Clock clock) {
+    public AuditedTransactions(JdbcClient jdbc, JdbcTemplate batchWriter, TransactionTemplate transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.batchWriter = batchWriter;
         this.transactions = transactions;
         this.clock = clock;
         this.writer = new Thread(this::writeLoop, "audited-writer");
@@ -131,6 +134,7 @@ public final class AuditedTransactions implements AutoCloseable {
         long seq = head.seq;
         String previous = head.hash;
         List<Object> results = new ArrayList<>(batch.size());
+        List<Object[]> entries = new ArrayList<>(batch.size());
         for (Pending<?> pending : batch) {
             results.add(pending.change.apply(jdbc));
             seq++;
@@ -138,13 +142,13 @@ public final class AuditedTransactions implements AutoCloseable {
             Instant at = AuditChain.storedPrecision(clock.instant());
             String details = JSON.writeValueAsString(event.details());
             String hash = AuditChain.hash(previous, seq, at, event.actor(), event.action(), event.target(), details);
-            jdbc.sql("insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
-                            + "values (?, ?, ?, ?, ?, ?, ?, ?)")
-                    .params(seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event.actor(), event.action(),
-                            event.target(), details, previous, hash)
-                    .update();
+            entries.add(new Object[] {seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event.actor(), event.action(),
+                    event.target(), details, previous, hash});
             previous = hash;
         }
+        // One JDBC batch for all entries: the writer thread is what every request waits for.
+        batchWriter.batchUpdate("insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
+                + "values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
         jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
         return results;
     }

@@ -25,6 +25,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,8 +56,9 @@ public class CaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    AuditedTransactions auditedTransactions(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
-        return new AuditedTransactions(jdbc, new TransactionTemplate(transactionManager), clock);
+    AuditedTransactions auditedTransactions(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        return new AuditedTransactions(jdbc, jdbcTemplate, new TransactionTemplate(transactionManager), clock);
     }
 
     @Bean

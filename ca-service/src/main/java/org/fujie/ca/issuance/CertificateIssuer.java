@@ -148,6 +148,12 @@ public final class CertificateIssuer {
         if (password == null || password.length < 8 || password.length > 128) {
             throw new FujieException(ProblemType.KEY_GENERATION_INVALID, "the PKCS#12 password must have 8 to 128 characters");
         }
+        for (char c : password) {
+            // Java and OpenSSL encode other characters differently in PKCS#12 (RFC 7292 B.1): the file would not open.
+            if (c < 0x20 || c > 0x7e) {
+                throw new FujieException(ProblemType.KEY_GENERATION_INVALID, "the PKCS#12 password must be printable ASCII");
+            }
+        }
         return algorithm;
     }
 

@@ -110,6 +110,8 @@ class BadInputTests {
                 400, "key-generation-invalid");
         assertRefused(Map.of("profile", "tls-client", "subject", "CN=x", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "short")),
                 400, "key-generation-invalid");
+        assertRefused(Map.of("profile", "tls-client", "subject", "CN=x", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "密码密码密码密码")),
+                400, "key-generation-invalid");
     }
 
     @Test
