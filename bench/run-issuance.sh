@@ -83,7 +83,7 @@ trap 'exit 130' INT TERM
 
 # 4. Start ca-service on PostgreSQL in the background and wait until it is healthy.
 say "starting ca-service on port $PORT, database $DB, data in $WORK/data"
-(cd "$WORK" && SERVER_PORT=$PORT \
+(cd "$WORK" && SERVER_PORT=$PORT FUJIE_PUBLICHTTP_PORT=-1 \
    SPRING_DATASOURCE_URL="jdbc:postgresql://$PGHOST:$PGPORT/$DB" SPRING_DATASOURCE_USERNAME="$PGUSER" \
    exec java ${SERVER_JAVA_OPTS:-} -jar "$CA_JAR" >"$WORK/server.log" 2>&1) &
 SERVER_PID=$!

@@ -53,6 +53,8 @@ public class SecurityConfig {
                         .authenticationUserDetailsService(resolver))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                        // Public PKI endpoints: plain HTTP by convention, no login (DESIGN.md, Security model).
+                        .requestMatchers(HttpMethod.GET, "/pki/ca/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cas", "/api/v1/cas/*", "/api/v1/profiles", "/api/v1/profiles/*")
                         .hasAnyRole(names(Role.values()))
                         .requestMatchers(HttpMethod.POST, "/api/v1/cas").hasRole(ADMIN.name())

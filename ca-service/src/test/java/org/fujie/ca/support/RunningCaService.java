@@ -52,6 +52,7 @@ public final class RunningCaService implements AutoCloseable {
         Map<String, Object> properties = new LinkedHashMap<>(extra);
         properties.put("fujie.data-dir", dataDir.toString());
         properties.put("server.port", "0");
+        properties.put("fujie.public-http.port", "0");
         RunningCaService service = new RunningCaService(dataDir, properties);
         service.boot();
         return service;
@@ -73,6 +74,18 @@ public final class RunningCaService implements AutoCloseable {
 
     public String baseUrl() {
         return "https://localhost:" + context.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** The plain-HTTP connector of the public PKI endpoints. */
+    public String publicBaseUrl() {
+        var server = (org.springframework.boot.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.server.context.WebServerApplicationContext) context).getWebServer();
+        for (var connector : server.getTomcat().getService().findConnectors()) {
+            if ("http".equals(connector.getScheme())) {
+                return "http://127.0.0.1:" + connector.getLocalPort();
+            }
+        }
+        throw new IllegalStateException("no plain-HTTP connector");
     }
 
     public Path dataDir() {

@@ -1,0 +1,28 @@
+package org.fujie.ca.publication;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.fujie.ca.problem.ProblemType;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/** On the plain-HTTP connector only the public PKI endpoints exist; the API is never served in clear. */
+final class PublicEndpointGuard extends OncePerRequestFilter {
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!request.isSecure() && !request.getRequestURI().startsWith("/pki/")) {
+            response.setStatus(ProblemType.NOT_FOUND.status());
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"" + ProblemType.NOT_FOUND.uri() + "\",\"title\":\"Not found\",\"status\":404,"
+                    + "\"detail\":\"only /pki/ is served over plain HTTP; the API is on the HTTPS port\"}");
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

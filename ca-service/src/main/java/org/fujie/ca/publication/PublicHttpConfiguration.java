@@ -1,0 +1,42 @@
+package org.fujie.ca.publication;
+
+import org.apache.catalina.connector.Connector;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/**
+ * The plain-HTTP connector for the public PKI endpoints (RFC 5280 4.2.2.1 and 4.2.1.13 expect http
+ * URLs for CA certificates and CRLs; RFC 6960 for OCSP). Only /pki/ is served there; the API stays
+ * on the HTTPS port. {@code fujie.public-http.port} -1 turns it off, 0 picks a free port (tests).
+ */
+@Configuration
+public class PublicHttpConfiguration {
+
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> publicHttpConnector(
+            @Value("${fujie.public-http.port:8080}") int port,
+            @Value("${fujie.public-http.address:${server.address:127.0.0.1}}") String address) {
+        return factory -> {
+            if (port < 0) {
+                return;
+            }
+            Connector connector = new Connector(TomcatServletWebServerFactory.DEFAULT_PROTOCOL);
+            connector.setScheme("http");
+            connector.setPort(port);
+            connector.setProperty("address", address);
+            factory.addAdditionalConnectors(connector);
+        };
+    }
+
+    @Bean
+    FilterRegistrationBean<PublicEndpointGuard> publicEndpointGuard() {
+        FilterRegistrationBean<PublicEndpointGuard> registration = new FilterRegistrationBean<>(new PublicEndpointGuard());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+}
