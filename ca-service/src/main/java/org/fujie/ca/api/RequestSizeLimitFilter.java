@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.fujie.ca.problem.ProblemResponses;
 import org.fujie.ca.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -29,11 +30,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(ProblemType.REQUEST_TOO_LARGE.status());
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"" + ProblemType.REQUEST_TOO_LARGE.uri() + "\",\"title\":\""
-                    + ProblemType.REQUEST_TOO_LARGE.title() + "\",\"status\":413,\"detail\":\"at most " + maxBytes
-                    + " bytes are accepted\"}");
+            ProblemResponses.write(response, ProblemType.REQUEST_TOO_LARGE, "at most " + maxBytes + " bytes are accepted");
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
 import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.KeyAlgorithm;
@@ -78,8 +79,10 @@ public final class AuditCheckpointer {
     /** Whether the checkpoint's signature verifies under the audit key of this service. */
     public boolean signatureValid(AuditCheckpoint checkpoint) {
         try {
+            SigningKey key = key();
             ContentVerifier verifier = new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.bouncyCastle())
-                    .build(key().publicKeyInfo()).get(key().newContentSigner().getAlgorithmIdentifier());
+                    .build(key.publicKeyInfo())
+                    .get(new DefaultSignatureAlgorithmIdentifierFinder().find(key.algorithm().signatureAlgorithm()));
             try (OutputStream out = verifier.getOutputStream()) {
                 out.write(checkpoint.toBeSigned());
             }

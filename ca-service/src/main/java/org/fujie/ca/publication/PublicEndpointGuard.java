@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.fujie.ca.problem.ProblemResponses;
 import org.fujie.ca.problem.ProblemType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -17,10 +18,7 @@ final class PublicEndpointGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!request.isSecure() && !request.getRequestURI().startsWith("/pki/")) {
-            response.setStatus(ProblemType.NOT_FOUND.status());
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"" + ProblemType.NOT_FOUND.uri() + "\",\"title\":\"Not found\",\"status\":404,"
-                    + "\"detail\":\"only /pki/ is served over plain HTTP; the API is on the HTTPS port\"}");
+            ProblemResponses.write(response, ProblemType.NOT_FOUND, "only /pki/ is served over plain HTTP; the API is on the HTTPS port");
             return;
         }
         chain.doFilter(request, response);

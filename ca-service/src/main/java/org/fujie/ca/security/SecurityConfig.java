@@ -9,6 +9,7 @@ import java.util.Arrays;
 
 import org.fujie.ca.audit.AuditedTransactions;
 import org.fujie.ca.config.FujieProperties;
+import org.fujie.ca.problem.ProblemResponses;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;

@@ -1,4 +1,4 @@
-package org.fujie.ca.security;
+package org.fujie.ca.problem;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -6,31 +6,30 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.fujie.ca.problem.ProblemType;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** 401 and 403 from the security filters as RFC 7807 problem JSON, like every other error. */
-final class ProblemResponses {
+/** Problem JSON (RFC 7807) written by servlet filters, which run before Spring MVC's error handling. */
+public final class ProblemResponses {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private ProblemResponses() {
     }
 
-    static AuthenticationEntryPoint unauthorized() {
+    public static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> write(response, ProblemType.UNAUTHORIZED,
                 "present a client certificate issued by Fujie's CA (mutual TLS)");
     }
 
-    static AccessDeniedHandler forbidden() {
+    public static AccessDeniedHandler forbidden() {
         return (request, response, exception) -> write(response, ProblemType.FORBIDDEN,
                 "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 
-    private static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
+    public static void write(HttpServletResponse response, ProblemType type, String detail) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", type.uri().toString());
         body.put("title", type.title());
