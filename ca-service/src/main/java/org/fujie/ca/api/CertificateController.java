@@ -14,9 +14,12 @@ import org.fujie.ca.issuance.IssueCommand;
 import org.fujie.ca.issuance.IssuedCertificate;
 import org.fujie.ca.problem.FujieException;
 import org.fujie.ca.problem.ProblemType;
+import org.fujie.ca.revocation.RevocationOutcome;
+import org.fujie.ca.revocation.RevocationService;
 import org.fujie.ca.store.CertificateQuery;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.revocation.RevocationReason;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +37,14 @@ class CertificateController {
     private final CertificateIssuer issuer;
     private final CertificateStore store;
     private final AuthorityRegistry authorities;
+    private final RevocationService revocations;
 
-    CertificateController(CertificateIssuer issuer, CertificateStore store, AuthorityRegistry authorities) {
+    CertificateController(CertificateIssuer issuer, CertificateStore store, AuthorityRegistry authorities,
+            RevocationService revocations) {
         this.issuer = issuer;
         this.store = store;
         this.authorities = authorities;
+        this.revocations = revocations;
     }
 
     record KeyGenerationRequest(String algorithm, String password) {
@@ -68,9 +74,54 @@ class CertificateController {
 
     @GetMapping("/{serial}")
     CertificateView get(@PathVariable String serial) {
-        CertificateRecord record = store.find(serial.toLowerCase(Locale.ROOT))
+        CertificateRecord record = store.find(normalised(serial))
                 .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no certificate with serial " + serial));
         return view(record);
+    }
+
+    record RevokeRequest(String reason, String invalidityDate) {
+    }
+
+    /** The certificate after the call; changed false means it was already in the asked-for state. */
+    record RevocationView(CertificateView certificate, boolean changed, String detail) {
+    }
+
+    @PostMapping("/{serial}/revoke")
+    RevocationView revoke(@PathVariable String serial, @RequestBody RevokeRequest request, Authentication caller) {
+        if (request == null || request.reason() == null) {
+            throw new FujieException(ProblemType.REVOCATION_REASON_UNKNOWN, "give a reason: one of " + REASON_NAMES);
+        }
+        RevocationReason reason = RevocationReason.fromName(request.reason()).orElseThrow(() -> new FujieException(
+                ProblemType.REVOCATION_REASON_UNKNOWN, "no revocation reason " + request.reason() + "; one of " + REASON_NAMES));
+        Instant invalidityDate = null;
+        if (request.invalidityDate() != null) {
+            try {
+                invalidityDate = Instant.parse(request.invalidityDate());
+            } catch (DateTimeParseException e) {
+                throw new FujieException(ProblemType.INVALIDITY_DATE_INVALID, "invalidityDate must be an RFC 3339 UTC time");
+            }
+        }
+        return view(revocations.revoke(normalised(serial), reason, invalidityDate, Caller.of(caller)));
+    }
+
+    @PostMapping("/{serial}/release")
+    RevocationView release(@PathVariable String serial, Authentication caller) {
+        return view(revocations.release(normalised(serial), Caller.of(caller)));
+    }
+
+    private RevocationView view(RevocationOutcome outcome) {
+        return new RevocationView(view(outcome.certificate()), outcome.changed(), outcome.detail());
+    }
+
+    private static final List<String> REASON_NAMES = java.util.Arrays.stream(RevocationReason.values())
+            .filter(r -> r != RevocationReason.REMOVE_FROM_CRL).map(RevocationReason::rfcName).toList();
+
+    private static String normalised(String serial) {
+        String lower = serial.toLowerCase(Locale.ROOT);
+        if (lower.isEmpty() || lower.length() > 64 || !lower.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new FujieException(ProblemType.NOT_FOUND, "no certificate with serial " + serial);
+        }
+        return lower;
     }
 
     record Page(List<CertificateView> items, int page, int size, long total) {

@@ -61,10 +61,22 @@ public final class AuditedTransactions implements AutoCloseable {
      * committed. Exceptions of the change reach the caller unchanged.
      */
     public <T> T execute(AuditEvent event, Function<JdbcClient, T> change) {
+        return executeAudited(jdbc -> new Audited<>(change.apply(jdbc), event));
+    }
+
+    /** A change and the event that describes it, for changes whose audit details depend on what they found. */
+    public record Audited<T>(T result, AuditEvent event) {
+    }
+
+    /**
+     * Like {@link #execute}, for a change that decides its own audit event from the state it reads
+     * under its transaction (e.g. "revoked" versus "was already revoked").
+     */
+    public <T> T executeAudited(Function<JdbcClient, Audited<T>> change) {
         if (!running) {
             throw new IllegalStateException("the audited writer is shut down");
         }
-        Pending<T> pending = new Pending<>(event, change, new CompletableFuture<>());
+        Pending<T> pending = new Pending<>(change, new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.result.get(60, TimeUnit.SECONDS);
@@ -128,17 +140,39 @@ public final class AuditedTransactions implements AutoCloseable {
     }
 
     private List<Object> apply(List<Pending<?>> batch) {
-        Head head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
+        List<Object> results = new ArrayList<>(batch.size());
+        List<AuditEvent> events = new ArrayList<>(batch.size());
+        Head head = lockHead(jdbc);
+        for (Pending<?> pending : batch) {
+            Audited<?> audited = pending.change.apply(jdbc);
+            results.add(audited.result());
+            events.add(audited.event());
+        }
+        append(head, events);
+        return results;
+    }
+
+    /**
+     * Appends an event within a transaction the caller runs (for work that must not hold up the
+     * writer thread, such as signing a large CRL): locks the chain head until the caller commits, so
+     * call it last, just before the commit.
+     */
+    public void appendWithin(AuditEvent event) {
+        append(lockHead(jdbc), List.of(event));
+    }
+
+    private static Head lockHead(JdbcClient jdbc) {
+        return jdbc.sql("select last_seq, last_hash from audit_head where id = 1 for update")
                 .query((rs, n) -> new Head(rs.getLong(1), rs.getString(2)))
                 .single();
+    }
+
+    private void append(Head head, List<AuditEvent> events) {
         long seq = head.seq;
         String previous = head.hash;
-        List<Object> results = new ArrayList<>(batch.size());
-        List<Object[]> entries = new ArrayList<>(batch.size());
-        for (Pending<?> pending : batch) {
-            results.add(pending.change.apply(jdbc));
+        List<Object[]> entries = new ArrayList<>(events.size());
+        for (AuditEvent event : events) {
             seq++;
-            AuditEvent event = pending.event;
             Instant at = AuditChain.storedPrecision(clock.instant());
             String details = JSON.writeValueAsString(event.details());
             String hash = AuditChain.hash(previous, seq, at, event.actor(), event.action(), event.target(), details);
@@ -150,7 +184,6 @@ public final class AuditedTransactions implements AutoCloseable {
         batchWriter.batchUpdate("insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
                 + "values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
         jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
-        return results;
     }
 
     @Override
@@ -162,7 +195,7 @@ public final class AuditedTransactions implements AutoCloseable {
     private record Head(long seq, String hash) {
     }
 
-    private record Pending<T>(AuditEvent event, Function<JdbcClient, T> change, CompletableFuture<T> result) {
+    private record Pending<T>(Function<JdbcClient, Audited<T>> change, CompletableFuture<T> result) {
         @SuppressWarnings("unchecked")
         void complete(Object value) {
             result.complete((T) value);

@@ -11,12 +11,19 @@ import org.fujie.ca.problem.FujieException;
 import org.fujie.ca.problem.ProblemType;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.ca.store.CaStore;
+import org.fujie.ca.store.CertificateRecord;
+import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.x509.Fingerprints;
+import org.bouncycastle.cert.X509CertificateHolder;
 
 /**
  * The CAs of this service: loaded from the database on first use (so CAs made on another instance
  * appear here too) and made on request.
  */
 public final class AuthorityRegistry {
+
+    /** The profile name under which subordinate CA certificates are kept among issued certificates. */
+    public static final String SUBORDINATE_CA_PROFILE = "sub-ca";
 
     private final CaStore store;
     private final AuthorityFactory factory;
@@ -77,8 +84,34 @@ public final class AuthorityRegistry {
                         "keyBackend", record.keyBackend())),
                 jdbc -> {
                     CaStore.insert(jdbc, record);
+                    if (record.parentId() != null) {
+                        // A subordinate CA's certificate is one its parent issued: revocable, on CRLs, answered by OCSP.
+                        CertificateStore.insert(jdbc, subordinateCertificate(record, actor));
+                    }
                     return null;
                 });
+    }
+
+    /** Records subordinate CA certificates stored before they were kept as issued certificates (data from older versions). */
+    public void recordSubordinateCertificates(CertificateStore certificates, String actor) {
+        for (CaRecord record : store.all()) {
+            if (record.parentId() != null && !certificates.existsByFingerprint(Fingerprints.sha256(record.certificateDer()))) {
+                audited.execute(AuditEvent.of(actor, "certificate.import", "ca:" + record.id(), Map.of("parent", record.parentId())),
+                        jdbc -> {
+                            CertificateStore.insert(jdbc, subordinateCertificate(record, actor));
+                            return null;
+                        });
+            }
+        }
+    }
+
+    private static CertificateRecord subordinateCertificate(CaRecord record, String actor) {
+        try {
+            return CertificateRecord.of(new X509CertificateHolder(record.certificateDer()), record.parentId(), SUBORDINATE_CA_PROFILE,
+                    actor, record.createdAt());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("CA " + record.id() + " has a damaged certificate", e);
+        }
     }
 
     private CertificateAuthority parentOf(CaRecord record) {

@@ -45,6 +45,7 @@ public final class AuthorityTemplates {
             }
             extensions.add(endpoints.authorityInformationAccess(parent.id()));
             extensions.add(endpoints.crlDistributionPoints(parent.id()));
+            extensions.add(endpoints.freshestCrl(parent.id()));
         }
         return new CertificateTemplate(SerialNumbers.next(), subject, publicKey, notBefore, notAfter, extensions);
     }

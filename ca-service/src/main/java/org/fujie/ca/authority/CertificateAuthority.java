@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 
+import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.revocation.CrlSigner;
+import org.fujie.pki.revocation.CrlTemplate;
 import org.fujie.pki.x509.CertificateSigner;
 import org.fujie.pki.x509.CertificateTemplate;
 import org.fujie.pki.x509.Pem;
@@ -23,6 +26,7 @@ public final class CertificateAuthority {
     private final KeyAlgorithm algorithm;
     private final List<X509CertificateHolder> chain;
     private final CertificateSigner signer;
+    private final CrlSigner crlSigner;
     private final String chainPem;
     // Parsed once: Bouncy Castle re-parses the certificate's time strings on every call.
     private final Instant notBefore;
@@ -38,6 +42,7 @@ public final class CertificateAuthority {
         this.algorithm = algorithm;
         this.chain = List.copyOf(chain);
         this.signer = signer;
+        this.crlSigner = signer.crlSigner();
         StringBuilder pem = new StringBuilder();
         for (X509CertificateHolder certificate : chain) {
             pem.append(Pem.certificate(encoded(certificate)));
@@ -86,6 +91,10 @@ public final class CertificateAuthority {
 
     public X509CertificateHolder sign(CertificateTemplate template) {
         return signer.sign(template);
+    }
+
+    public X509CRLHolder signCrl(CrlTemplate template) {
+        return crlSigner.sign(template);
     }
 
     static byte[] encoded(X509CertificateHolder certificate) {

@@ -13,7 +13,8 @@ import org.fujie.pki.x509.Extensions;
 
 /**
  * The public plain-HTTP PKI endpoints of CONTRACT.md as certificate extensions: AIA (OCSP and
- * caIssuers, RFC 5280 4.2.2.1) and CRL distribution points (4.2.1.13) of the issuing CA.
+ * caIssuers, RFC 5280 4.2.2.1), CRL distribution points (4.2.1.13) and freshest CRL (4.2.1.15) of the
+ * issuing CA.
  */
 public record PublicEndpoints(String baseUrl) {
 
@@ -23,6 +24,10 @@ public record PublicEndpoints(String baseUrl) {
 
     public String crlUrl(String caId) {
         return baseUrl + "/pki/crl/" + caId + ".crl";
+    }
+
+    public String deltaCrlUrl(String caId) {
+        return baseUrl + "/pki/crl/" + caId + "-delta.crl";
     }
 
     public String ocspUrl() {
@@ -37,9 +42,17 @@ public record PublicEndpoints(String baseUrl) {
     }
 
     public Extension crlDistributionPoints(String issuerCaId) {
-        DistributionPoint point = new DistributionPoint(
-                new DistributionPointName(new GeneralNames(uri(crlUrl(issuerCaId)))), null, null);
-        return Extensions.nonCritical(Extension.cRLDistributionPoints, new CRLDistPoint(new DistributionPoint[] {point}));
+        return Extensions.nonCritical(Extension.cRLDistributionPoints, distributionPoint(crlUrl(issuerCaId)));
+    }
+
+    /** Where the delta CRLs are (RFC 5280 4.2.1.15), non-critical as the RFC asks. */
+    public Extension freshestCrl(String issuerCaId) {
+        return Extensions.nonCritical(Extension.freshestCRL, distributionPoint(deltaCrlUrl(issuerCaId)));
+    }
+
+    private static CRLDistPoint distributionPoint(String url) {
+        return new CRLDistPoint(new DistributionPoint[] {
+                new DistributionPoint(new DistributionPointName(new GeneralNames(uri(url))), null, null)});
     }
 
     private static GeneralName uri(String url) {

@@ -13,7 +13,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.ca.audit.AuditEvent;
 import org.fujie.ca.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityRegistry;
-import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.security.PrincipalRecord;
 import org.fujie.ca.security.PrincipalStore;
 import org.fujie.ca.security.Role;
@@ -58,6 +57,7 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
         if (authorities.record(BootstrapMaterial.ISSUING).isEmpty()) {
             authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT), ACTOR, "ca.bootstrap");
         }
+        authorities.recordSubordinateCertificates(certificates, ACTOR);
         for (Path file : issuedFiles()) {
             recordIssued(file);
         }
@@ -72,7 +72,7 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
-        CertificateRecord record = CertificateIssuer.record(certificate, BootstrapMaterial.ISSUING, profile, ACTOR, clock);
+        CertificateRecord record = CertificateRecord.of(certificate, BootstrapMaterial.ISSUING, profile, ACTOR, clock.instant());
         if (certificates.existsByFingerprint(record.fingerprint())) {
             return;
         }

@@ -2,6 +2,9 @@ package org.fujie.ca.config;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.fujie.ca.audit.AuditCheckpointer;
 import org.fujie.ca.audit.AuditReader;
@@ -14,7 +17,13 @@ import org.fujie.ca.bootstrap.BootstrapRecorder;
 import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.issuance.IssuancePolicy;
 import org.fujie.ca.profile.ProfileRegistry;
+import org.fujie.ca.revocation.CrlProperties;
+import org.fujie.ca.revocation.CrlPublisher;
+import org.fujie.ca.revocation.CrlStore;
+import org.fujie.ca.revocation.RevocationListener;
+import org.fujie.ca.revocation.RevocationService;
 import org.fujie.ca.store.CaStore;
+import org.fujie.ca.store.ClusterLock;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.KeyBackend;
@@ -84,6 +93,31 @@ public class CaConfiguration {
     @Bean
     AuthorityRegistry authorityRegistry(CaStore store, KeyBackend keys, PublicEndpoints endpoints, AuditedTransactions audited) {
         return new AuthorityRegistry(store, new AuthorityFactory(keys, new AuthorityTemplates(endpoints)), audited);
+    }
+
+    @Bean
+    ClusterLock clusterLock(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        return new ClusterLock(jdbc, new TransactionTemplate(transactionManager));
+    }
+
+    @Bean
+    CrlStore crlStore(JdbcClient jdbc, DataSource dataSource) {
+        JdbcTemplate streaming = new JdbcTemplate(dataSource);
+        // PostgreSQL streams rows in a transaction only with a fetch size; a 100,000-entry CRL is never all in the driver.
+        streaming.setFetchSize(5_000);
+        return new CrlStore(jdbc, streaming);
+    }
+
+    @Bean(destroyMethod = "close")
+    CrlPublisher crlPublisher(AuthorityRegistry authorities, CrlStore store, ClusterLock lock, AuditedTransactions audited,
+            PublicEndpoints endpoints, CrlProperties settings, Clock clock) {
+        return new CrlPublisher(authorities, store, lock, audited, endpoints, settings, clock);
+    }
+
+    @Bean
+    RevocationService revocationService(CertificateStore store, AuditedTransactions audited, Clock clock,
+            List<RevocationListener> listeners) {
+        return new RevocationService(store, audited, clock, listeners);
     }
 
     @Bean

@@ -93,38 +93,39 @@ public final class CertificateIssuer {
             throw new FujieException(ProblemType.MALFORMED_REQUEST, "give either csr or keyGeneration");
         }
 
-        CertificateTemplate template = policy.prepare(
-                new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays()));
-        TemplateLint.check(template, ca);
-        X509CertificateHolder certificate = ca.sign(template);
+        IssuanceInput input = new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays());
+        CertificateRecord record = signAndStore(input, actor, generated != null ? "service" : "requester");
+        byte[] pkcs12 = generated == null ? null : pkcs12(record, generated, ca, command.keyGeneration().password());
+        return new IssuedCertificate(record, ca.subject(), Pem.certificate(record.der()), ca.chainPem(), pkcs12);
+    }
 
-        CertificateRecord record = record(certificate, ca.id(), profile.name(), actor, clock);
+    /**
+     * Issues a certificate for a key this service holds itself (its OCSP responders' keys): the same
+     * policy, lint, signature, storage and audit as any request.
+     */
+    public CertificateRecord issueForServiceKey(String profileName, String caId, X500Name subject, SubjectPublicKeyInfo publicKey,
+            KeyAlgorithm algorithm, String actor) {
+        CertificateProfile profile = profiles.find(profileName).orElseThrow(() -> new IllegalStateException("no profile " + profileName));
+        CertificateAuthority ca = authorities.find(caId).orElseThrow(() -> new IllegalStateException("no CA " + caId));
+        return signAndStore(new IssuanceInput(profile, ca, publicKey, algorithm, subject, List.of(), null), actor, "service-held");
+    }
+
+    private CertificateRecord signAndStore(IssuanceInput input, String actor, String keyHolder) {
+        CertificateTemplate template = policy.prepare(input);
+        TemplateLint.check(template, input.ca());
+        X509CertificateHolder certificate = input.ca().sign(template);
+        CertificateRecord record = CertificateRecord.of(certificate, input.ca().id(), input.profile().name(), actor, clock.instant());
         audited.execute(AuditEvent.of(actor, "certificate.issue", "certificate:" + record.serial(), Map.of(
-                        "profile", profile.name(),
-                        "ca", ca.id(),
+                        "profile", input.profile().name(),
+                        "ca", input.ca().id(),
                         "subject", record.subject(),
-                        "keyGeneration", Boolean.toString(generated != null))),
+                        "keyGeneration", Boolean.toString(!"requester".equals(keyHolder)),
+                        "keyHolder", keyHolder)),
                 jdbc -> {
                     CertificateStore.insert(jdbc, record);
                     return null;
                 });
-
-        byte[] pkcs12 = generated == null ? null : pkcs12(record, generated, certificate, ca, command.keyGeneration().password());
-        return new IssuedCertificate(record, ca.subject(), Pem.certificate(record.der()), ca.chainPem(), pkcs12);
-    }
-
-    /** The stored form of a freshly signed certificate. */
-    public static CertificateRecord record(X509CertificateHolder certificate, String caId, String profile, String requester, Clock clock) {
-        byte[] der;
-        try {
-            der = certificate.getEncoded();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new CertificateRecord(SerialNumbers.toHex(certificate.getSerialNumber()), caId, profile,
-                SubjectNames.format(certificate.getSubject()), CertificateRecord.VALID,
-                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), Fingerprints.sha256(der),
-                der, requester, clock.instant());
+        return record;
     }
 
     private ParsedCsr parseCsr(String pem) {
@@ -176,8 +177,7 @@ public final class CertificateIssuer {
         }
     }
 
-    private static byte[] pkcs12(CertificateRecord record, KeyPair keyPair, X509CertificateHolder certificate,
-            CertificateAuthority ca, char[] password) {
+    private static byte[] pkcs12(CertificateRecord record, KeyPair keyPair, CertificateAuthority ca, char[] password) {
         List<X509Certificate> chain = new ArrayList<>();
         chain.add(Pem.parseCertificate(record.der()));
         for (X509CertificateHolder issuer : ca.chain()) {

@@ -150,6 +150,7 @@ public final class IssuancePolicy {
         }
         extensions.add(endpoints.authorityInformationAccess(in.ca().id()));
         extensions.add(endpoints.crlDistributionPoints(in.ca().id()));
+        extensions.add(endpoints.freshestCrl(in.ca().id()));
         if (profile.ocspNoCheck()) {
             // RFC 6960 4.2.2.2.1: relying parties need not check the responder certificate's status.
             extensions.add(Extensions.nonCritical(OCSPObjectIdentifiers.id_pkix_ocsp_nocheck, DERNull.INSTANCE));

@@ -55,11 +55,13 @@ public class SecurityConfig {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                         // Public PKI endpoints: plain HTTP by convention, no login (DESIGN.md, Security model).
-                        .requestMatchers(HttpMethod.GET, "/pki/ca/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/pki/ca/*", "/pki/crl/*").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/cas", "/api/v1/cas/*", "/api/v1/profiles", "/api/v1/profiles/*")
                         .hasAnyRole(names(Role.values()))
                         .requestMatchers(HttpMethod.POST, "/api/v1/cas").hasRole(ADMIN.name())
-                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates").hasAnyRole(names(ADMIN, RA_OFFICER))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/certificates/*/revoke",
+                                "/api/v1/certificates/*/release").hasAnyRole(names(ADMIN, RA_OFFICER))
+                        .requestMatchers(HttpMethod.POST, "/api/v1/cas/*/crl").hasRole(ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/certificates", "/api/v1/certificates/*")
                         .hasAnyRole(names(ADMIN, RA_OFFICER, AUDITOR))
                         .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())

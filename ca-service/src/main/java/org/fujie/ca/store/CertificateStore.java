@@ -2,12 +2,14 @@ package org.fujie.ca.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.fujie.pki.revocation.RevocationReason;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Reads and writes issued certificates; nothing else. */
@@ -26,6 +28,27 @@ public final class CertificateStore {
                 .params(c.serial(), c.caId(), c.profile(), c.subject(), c.status(), Timestamps.utc(c.notBefore()),
                         Timestamps.utc(c.notAfter()), c.fingerprint(), c.der(), c.requestedBy(),
                         Timestamps.utc(c.issuedAt()))
+                .update();
+    }
+
+    /** The row, locked until the caller's transaction ends (see AuditedTransactions). */
+    public static Optional<CertificateRecord> findForUpdate(JdbcClient tx, String serial) {
+        return tx.sql("select * from certificate where serial = ? for update").param(serial).query(CertificateStore::row).optional();
+    }
+
+    /**
+     * Records a status change within the caller's transaction and stamps it with the next value of
+     * the revocation counter; revocation null means valid again (a hold released).
+     */
+    public static void changeStatus(JdbcClient tx, String serial, String status, CertificateRecord.Revocation revocation,
+            Instant at) {
+        tx.sql("update revocation_counter set counter = counter + 1 where id = 1").update();
+        long change = tx.sql("select counter from revocation_counter where id = 1").query(Long.class).single();
+        tx.sql("update certificate set status = ?, revoked_at = ?, revocation_reason = ?, invalidity_date = ?, "
+                        + "status_change = ?, status_changed_at = ? where serial = ?")
+                .params(status, revocation == null ? null : Timestamps.utc(revocation.revokedAt()),
+                        revocation == null ? null : revocation.reason().code(),
+                        revocation == null ? null : Timestamps.utc(revocation.invalidityDate()), change, Timestamps.utc(at), serial)
                 .update();
     }
 
@@ -83,10 +106,13 @@ public final class CertificateStore {
         return new Filter(conditions.isEmpty() ? "" : " where " + String.join(" and ", conditions), params);
     }
 
-    private static CertificateRecord row(ResultSet rs, int n) throws SQLException {
+    static CertificateRecord row(ResultSet rs, int n) throws SQLException {
+        Instant revokedAt = Timestamps.read(rs, "revoked_at");
+        CertificateRecord.Revocation revocation = revokedAt == null ? null : new CertificateRecord.Revocation(revokedAt,
+                RevocationReason.fromCode(rs.getInt("revocation_reason")), Timestamps.read(rs, "invalidity_date"));
         return new CertificateRecord(rs.getString("serial"), rs.getString("ca_id"), rs.getString("profile"),
                 rs.getString("subject"), rs.getString("status"), Timestamps.read(rs, "not_before"),
                 Timestamps.read(rs, "not_after"), rs.getString("fingerprint"), rs.getBytes("der"),
-                rs.getString("requested_by"), Timestamps.read(rs, "issued_at"));
+                rs.getString("requested_by"), Timestamps.read(rs, "issued_at"), revocation);
     }
 }

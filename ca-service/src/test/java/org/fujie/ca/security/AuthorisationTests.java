@@ -57,8 +57,13 @@ class AuthorisationTests extends EmbeddedCaServiceTest {
         assertThat(grant.status()).as(grant.body()).isEqualTo(200);
 
         assertThat(officer.get("/api/v1/certificates").status()).isEqualTo(200);
-        assertThat(officer.post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", "CN=Issued By Officer",
-                "keyGeneration", Map.of("algorithm", "EC-P256", "password", PASSWORD))).status()).isEqualTo(201);
+        FujieTestClient.Response issuedByOfficer = officer.post("/api/v1/certificates", Map.of("profile", "tls-client",
+                "subject", "CN=Issued By Officer", "keyGeneration", Map.of("algorithm", "EC-P256", "password", PASSWORD)));
+        assertThat(issuedByOfficer.status()).isEqualTo(201);
+        String serial = issuedByOfficer.json().get("serialNumber").asString();
+        assertThat(officer.post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "certificateHold")).status()).isEqualTo(200);
+        assertThat(officer.post("/api/v1/certificates/" + serial + "/release", Map.of()).status()).isEqualTo(200);
+        assertThat(officer.post("/api/v1/cas/issuing/crl", Map.of()).status()).isEqualTo(403);
         assertThat(officer.get("/api/v1/principals").status()).isEqualTo(403);
         assertThat(officer.post("/api/v1/cas", Map.of("id", "x", "subject", "CN=x", "algorithm", "EC-P256")).status()).isEqualTo(403);
         assertThat(officer.get("/api/v1/audit/verify").status()).isEqualTo(403);
@@ -80,6 +85,10 @@ class AuthorisationTests extends EmbeddedCaServiceTest {
 
         assertThat(auditor.get("/api/v1/audit/verify").status()).isEqualTo(200);
         assertThat(auditor.post("/api/v1/certificates", Map.of("profile", "tls-server")).status()).isEqualTo(403);
+        String serial = keyGeneration("CN=Not Revocable By Auditors").json().get("serialNumber").asString();
+        assertThat(auditor.post("/api/v1/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise")).status()).isEqualTo(403);
+        assertThat(auditor.post("/api/v1/certificates/" + serial + "/release", Map.of()).status()).isEqualTo(403);
+        assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
         assertThat(sameNameOtherKey.get("/api/v1/audit/verify").status()).isEqualTo(403);
     }
 

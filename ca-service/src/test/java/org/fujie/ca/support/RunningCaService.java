@@ -58,6 +58,13 @@ public final class RunningCaService implements AutoCloseable {
         return service;
     }
 
+    /** Another instance on the same database and data folder, as a second node of a cluster would run. */
+    public RunningCaService secondInstance() {
+        RunningCaService sibling = new RunningCaService(dataDir, new LinkedHashMap<>(properties));
+        sibling.boot();
+        return sibling;
+    }
+
     private void boot() {
         // As command-line arguments: they outrank application.yml, as an operator's settings would.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);

@@ -12,6 +12,7 @@ import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.revocation.CrlSigner;
 
 /**
  * How to sign: turns an approved {@link CertificateTemplate} into a certificate under one issuer.
@@ -44,6 +45,11 @@ public final class CertificateSigner {
 
     public X500Name issuerName() {
         return issuerName;
+    }
+
+    /** The signer of this issuer's CRLs: same name, same key, same key identifier. */
+    public CrlSigner crlSigner() {
+        return new CrlSigner(issuerName, issuerKeyId, key);
     }
 
     public X509CertificateHolder sign(CertificateTemplate template) {
