@@ -37,3 +37,14 @@ create table crl (
 create table cluster_lock (
     name varchar(128) primary key
 );
+
+-- The delegated OCSP responders (RFC 6960 4.2.2.2) ca-service issued itself: per CA the newest is used.
+create table ocsp_responder (
+    ca_id      varchar(64)  not null references ca (id),
+    serial     varchar(40)  not null references certificate (serial),
+    key_alias  varchar(128) not null,
+    not_before timestamp with time zone not null,
+    not_after  timestamp with time zone not null,
+    created_at timestamp with time zone not null,
+    primary key (ca_id, serial)
+);

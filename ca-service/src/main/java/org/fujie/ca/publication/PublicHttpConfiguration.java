@@ -29,6 +29,8 @@ public class PublicHttpConfiguration {
             connector.setScheme("http");
             connector.setPort(port);
             connector.setProperty("address", address);
+            // RFC 6960 A.1 GET requests carry URL-encoded base64, where '/' arrives as %2F: the OCSP servlet decodes it.
+            connector.setEncodedSolidusHandling("passthrough");
             factory.addAdditionalConnectors(connector);
         };
     }

@@ -14,6 +14,8 @@ import org.fujie.ca.problem.ProblemType;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.revocation.RevocationReason;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -22,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * says so. The cost does not depend on how many certificates are revoked: one row, one counter.
  */
 public final class RevocationService {
+
+    private static final Logger log = LoggerFactory.getLogger(RevocationService.class);
 
     private final CertificateStore store;
     private final AuditedTransactions audited;
@@ -140,7 +144,12 @@ public final class RevocationService {
     private void notifyIfChanged(RevocationOutcome outcome) {
         if (outcome.changed()) {
             for (RevocationListener listener : listeners) {
-                listener.statusChanged(outcome.certificate());
+                try {
+                    listener.statusChanged(outcome.certificate());
+                } catch (RuntimeException e) {
+                    // The change is committed; listeners only speed up publication, and their schedules catch up.
+                    log.error("after the status change of {}: {} failed", outcome.certificate().serial(), listener, e);
+                }
             }
         }
     }

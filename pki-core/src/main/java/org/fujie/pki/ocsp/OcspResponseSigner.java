@@ -8,6 +8,7 @@ import java.util.List;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.DEROctetString;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.ocsp.ResponderID;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -20,13 +21,8 @@ import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.DigestCalculator;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
-import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.x509.Fingerprints;
 
 /**
  * How to sign OCSP responses as one delegated responder (RFC 6960 4.2.2.2): responder ID by key hash
@@ -99,14 +95,10 @@ public final class OcspResponseSigner {
                 encoded(new ASN1GeneralizedTime(Date.from(answer.invalidityDate())))));
     }
 
+    /** RFC 6960 4.2.2.3 byKey: SHA-1 of the responder's subjectPublicKey BIT STRING value. */
     private static RespID responderId(X509CertificateHolder certificate) {
-        try {
-            DigestCalculator sha1 = new JcaDigestCalculatorProviderBuilder().setProvider(CryptoProviders.bouncyCastle()).build()
-                    .get(new AlgorithmIdentifier(OIWObjectIdentifiers.idSHA1));
-            return new RespID(certificate.getSubjectPublicKeyInfo(), sha1);
-        } catch (OperatorCreationException | OCSPException e) {
-            throw new IllegalStateException("cannot compute the responder key hash", e);
-        }
+        byte[] keyHash = Fingerprints.digest("SHA-1", certificate.getSubjectPublicKeyInfo().getPublicKeyData().getBytes());
+        return new RespID(new ResponderID(new DEROctetString(keyHash)));
     }
 
     private static byte[] encoded(org.bouncycastle.asn1.ASN1Object value) {

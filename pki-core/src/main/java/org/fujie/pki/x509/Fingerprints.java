@@ -14,7 +14,7 @@ public final class Fingerprints {
         return HexFormat.of().formatHex(digest("SHA-256", der));
     }
 
-    static byte[] digest(String algorithm, byte[] data) {
+    public static byte[] digest(String algorithm, byte[] data) {
         try {
             return MessageDigest.getInstance(algorithm).digest(data);
         } catch (NoSuchAlgorithmException e) {
