@@ -50,6 +50,7 @@ public final class OcspService {
     private final ResponseCache cache;
     // Unknown serials are kept apart and small: anyone can ask about any number of made-up serials.
     private final ResponseCache unknown = new ResponseCache(UNKNOWN_CACHE_LIMIT);
+    private final KnownRequests knownRequests;
     private volatile IssuerIndex issuers;
     private volatile Instant issuersLoadedAt = Instant.EPOCH;
 
@@ -62,9 +63,17 @@ public final class OcspService {
         this.settings = settings;
         this.clock = clock;
         this.cache = new ResponseCache(settings.maxCachedResponses());
+        this.knownRequests = new KnownRequests((serial, certId) -> {
+            OcspReply reply = cache.get(serial, certId);
+            return reply != null ? reply : unknown.get(serial, certId);
+        }, settings.refreshAfter());
     }
 
     public OcspReply respond(byte[] der) {
+        OcspReply known = knownRequests.replyFor(der, clock.instant());
+        if (known != null) {
+            return known;
+        }
         ParsedOcspRequest request;
         try {
             request = parser.parse(der);
@@ -72,14 +81,14 @@ public final class OcspService {
             return OcspReply.uncacheable(MALFORMED);
         }
         try {
-            return answer(request);
+            return answer(request, der);
         } catch (RuntimeException e) {
             log.error("OCSP: cannot answer a well-formed request", e);
             return OcspReply.uncacheable(INTERNAL_ERROR);
         }
     }
 
-    private OcspReply answer(ParsedOcspRequest request) {
+    private OcspReply answer(ParsedOcspRequest request, byte[] der) {
         String caId = null;
         for (CertificateID id : request.certificates()) {
             Optional<String> ca = caOf(id);
@@ -90,7 +99,9 @@ public final class OcspService {
             caId = ca.get();
         }
         if (request.isSingleWithoutNonce()) {
-            return preSigned(caId, request.certificates().get(0));
+            OcspReply reply = preSigned(caId, request.certificates().get(0));
+            knownRequests.remember(der, request.certificates().get(0).getSerialNumber(), encoded(request.certificates().get(0)));
+            return reply;
         }
         Instant now = now();
         List<OcspAnswer> answers = new ArrayList<>();
@@ -179,6 +190,7 @@ public final class OcspService {
         issuers = null;
         cache.clear();
         unknown.clear();
+        knownRequests.clear();
     }
 
     long cachedResponses() {

@@ -1,0 +1,75 @@
+package org.fujie.ca.ocsp;
+
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+
+/**
+ * Request bytes already seen, and which cached response they ask for. RFC 5019 clients send
+ * byte-identical requests for one certificate (no nonce, deterministic DER), so a repeat is answered
+ * without parsing. It points at the response cache rather than holding responses, so an eviction
+ * there (a revocation) takes effect here too. Bounded; emptied when full.
+ */
+final class KnownRequests {
+
+    private static final int LIMIT = 100_000;
+    private static final int MAX_REQUEST_BYTES = 512;
+
+    private record Key(byte[] der, int hash) {
+        static Key of(byte[] der) {
+            return new Key(der, Arrays.hashCode(der));
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Key key && hash == key.hash && Arrays.equals(der, key.der);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private record Target(BigInteger serial, byte[] certId) {
+    }
+
+    private final ConcurrentHashMap<Key, Target> targets = new ConcurrentHashMap<>();
+    private final BiFunction<BigInteger, byte[], OcspReply> cached;
+    private final Duration refreshAfter;
+
+    KnownRequests(BiFunction<BigInteger, byte[], OcspReply> cached, Duration refreshAfter) {
+        this.cached = cached;
+        this.refreshAfter = refreshAfter;
+    }
+
+    /** The cached, still fresh response for a request seen before; null otherwise. */
+    OcspReply replyFor(byte[] der, Instant now) {
+        if (der.length == 0 || der.length > MAX_REQUEST_BYTES) {
+            return null;
+        }
+        Target target = targets.get(Key.of(der));
+        if (target == null) {
+            return null;
+        }
+        OcspReply reply = cached.apply(target.serial, target.certId);
+        return reply != null && now.isBefore(reply.thisUpdate().plus(refreshAfter)) ? reply : null;
+    }
+
+    void remember(byte[] der, BigInteger serial, byte[] certId) {
+        if (der.length > MAX_REQUEST_BYTES) {
+            return;
+        }
+        if (targets.size() >= LIMIT) {
+            targets.clear();
+        }
+        targets.put(Key.of(der.clone()), new Target(serial, certId));
+    }
+
+    void clear() {
+        targets.clear();
+    }
+}
