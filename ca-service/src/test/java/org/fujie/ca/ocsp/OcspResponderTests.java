@@ -6,6 +6,7 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.fujie.pki.OpenSsl;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** The OCSP responder on the plain-HTTP port, judged by `openssl ocsp`. */
 class OcspResponderTests extends EmbeddedCaServiceTest {
@@ -150,6 +152,28 @@ class OcspResponderTests extends EmbeddedCaServiceTest {
         assertThat(new OCSPResp(badGet.body()).getStatus()).isEqualTo(OCSPResp.MALFORMED_REQUEST);
         // And the responder still answers.
         assertThat(ocsp("-issuer", "issuing.pem", "-cert", "leaf.pem")).contains("leaf.pem: good");
+    }
+
+    @Test
+    void responderWhenTwoThirdsOfItsLifeAreGoneThenRenewedAndAnswersStillVerify() {
+        issueTo("leaf.pem", "CN=OCSP Renewal");
+        String before = responderId(ocsp("-issuer", "issuing.pem", "-cert", "leaf.pem"));
+        JdbcClient jdbc = ca.bean(JdbcClient.class);
+        // Age the current responder as 29 of its 30 days would.
+        jdbc.sql("update ocsp_responder set not_before = ?, not_after = ? where ca_id = 'issuing'")
+                .params(OffsetDateTime.now().minusDays(29), OffsetDateTime.now().plusDays(1)).update();
+        ca.bean(OcspService.class).reset();
+
+        String output = ocsp("-issuer", "issuing.pem", "-cert", "leaf.pem");
+
+        assertThat(output).contains("Response verify OK", "leaf.pem: good");
+        assertThat(responderId(output)).isNotEqualTo(before);
+        assertThat(jdbc.sql("select count(*) from ocsp_responder where ca_id = 'issuing'").query(Long.class).single()).isEqualTo(2);
+        assertThat(ca.admin().get("/api/v1/certificates?profile=ocsp-signing").json().get("total").asLong()).isGreaterThanOrEqualTo(2);
+    }
+
+    private static String responderId(String ocspOutput) {
+        return ocspOutput.lines().filter(line -> line.contains("Responder Id:")).findFirst().orElseThrow();
     }
 
     private String ocsp(String... arguments) {

@@ -36,8 +36,15 @@ public final class RunningCaService implements AutoCloseable {
 
     /** On a fresh database of the real PostgreSQL, dropped again on close. */
     public static RunningCaService onPostgres() {
+        return onPostgres(Map.of());
+    }
+
+    /** On a fresh database of the real PostgreSQL with more settings, dropped again on close. */
+    public static RunningCaService onPostgres(Map<String, Object> settings) {
         Map<String, Object> database = TestDatabases.freshPostgres();
-        RunningCaService service = start(database);
+        Map<String, Object> all = new LinkedHashMap<>(database);
+        all.putAll(settings);
+        RunningCaService service = start(all);
         service.onClose = () -> TestDatabases.drop(database);
         return service;
     }
