@@ -107,6 +107,38 @@ class CrlTests {
     }
 
     @Test
+    void verifyWhenWholeChainCheckedWithDeltasThenOpensslUsesRootIssuingAndDeltaCrls(@TempDir Path dir) {
+        OpenSsl openssl = new OpenSsl(dir);
+        Issued good = issue("CN=Chain Good");
+        Issued revokedAfterBase = issue("CN=Chain Revoked After Base");
+        ca.admin().post("/api/v1/cas/root/crl", Map.of());
+        publish(false);
+        revoke(revokedAfterBase.serial, "keyCompromise", null);
+        publish(true);
+        fetchPem(openssl, "root.crl", "root.pem");
+        fetchPem(openssl, "issuing.crl", "issuing.pem");
+        fetchPem(openssl, "issuing-delta.crl", "delta.pem");
+        openssl.write("good.pem", good.pem);
+        openssl.write("revoked.pem", revokedAfterBase.pem);
+        String[] check = {"verify", "-crl_check_all", "-use_deltas", "-CAfile", ca.trustChain().toString(),
+                "-CRLfile", "root.pem", "-CRLfile", "issuing.pem", "-CRLfile", "delta.pem"};
+
+        assertThat(openssl.run(append(check, "good.pem"))).contains("good.pem: OK");
+        OpenSsl.Result revoked = openssl.execute(append(check, "revoked.pem"));
+        assertThat(revoked.exitCode()).isNotZero();
+        assertThat(revoked.stdout() + revoked.stderr()).contains("certificate revoked");
+        // Without the delta the complete CRL alone does not know yet.
+        assertThat(openssl.run("verify", "-crl_check_all", "-CAfile", ca.trustChain().toString(), "-CRLfile", "root.pem",
+                "-CRLfile", "issuing.pem", "revoked.pem")).contains("revoked.pem: OK");
+    }
+
+    private static String[] append(String[] arguments, String last) {
+        String[] all = java.util.Arrays.copyOf(arguments, arguments.length + 1);
+        all[arguments.length] = last;
+        return all;
+    }
+
+    @Test
     void crlWhenRevokedCertificateLongExpiredThenItsEntryIsDropped(@TempDir Path dir) {
         OpenSsl openssl = new OpenSsl(dir);
         Issued recentlyExpired = issue("CN=Expired Three Days Ago");

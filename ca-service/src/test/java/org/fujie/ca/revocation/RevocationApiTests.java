@@ -39,6 +39,24 @@ class RevocationApiTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void revokeWhenDoneThenTheCrlIsRepublishedWithinSeconds() throws Exception {
+        String serial = issue("CN=Published Promptly");
+
+        revoke(serial, Map.of("reason", "privilegeWithdrawn"));
+
+        boolean listed = false;
+        for (int attempt = 0; attempt < 50 && !listed; attempt++) {
+            Thread.sleep(200);
+            var response = org.fujie.ca.support.PublicHttp.get(ca.publicBaseUrl() + "/pki/crl/issuing.crl");
+            if (response.statusCode() == 200) {
+                var crl = new org.bouncycastle.cert.X509CRLHolder(response.body());
+                listed = crl.getRevokedCertificate(new java.math.BigInteger(serial, 16)) != null;
+            }
+        }
+        assertThat(listed).as("the revocation is on the served CRL within 10 s").isTrue();
+    }
+
+    @Test
     void revokeWhenAlreadyRevokedThenNothingChangesAndTheAnswerSaysSo() {
         String serial = issue("CN=Revoke Twice");
         revoke(serial, Map.of("reason", "superseded"));
