@@ -97,7 +97,10 @@ public class CaConfiguration {
 
     @Bean
     ClusterLock clusterLock(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-        return new ClusterLock(jdbc, new TransactionTemplate(transactionManager));
+        TransactionTemplate own = new TransactionTemplate(transactionManager);
+        // The lock's transaction is its own even when the caller already runs in one.
+        own.setPropagationBehavior(TransactionTemplate.PROPAGATION_REQUIRES_NEW);
+        return new ClusterLock(jdbc, own);
     }
 
     @Bean

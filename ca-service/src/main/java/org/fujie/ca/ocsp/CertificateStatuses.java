@@ -13,6 +13,7 @@ import org.fujie.ca.store.Timestamps;
 import org.fujie.pki.revocation.RevocationReason;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The revocation state of issued certificates, as the responder reads it: by serial, per CA, and what changed. */
 final class CertificateStatuses {
@@ -30,10 +31,12 @@ final class CertificateStatuses {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
+    private final TransactionTemplate readOnly;
 
-    CertificateStatuses(JdbcClient jdbc, JdbcTemplate streaming) {
+    CertificateStatuses(JdbcClient jdbc, JdbcTemplate streaming, TransactionTemplate readOnly) {
         this.jdbc = jdbc;
         this.streaming = streaming;
+        this.readOnly = readOnly;
     }
 
     Optional<Status> find(BigInteger serial) {
@@ -41,12 +44,17 @@ final class CertificateStatuses {
                 .query(CertificateStatuses::row).optional();
     }
 
-    /** Every certificate of the CA that has not expired, in one streamed pass (for pre-signing). */
+    /**
+     * Every certificate of the CA that has not expired, in one pass. In a read-only transaction,
+     * because PostgreSQL streams rows (fetch size) only inside one; otherwise a million rows would
+     * arrive at once.
+     */
     void forEachUnexpired(String caId, Instant now, Consumer<Status> sink) {
-        streaming.query("select " + COLUMNS + " from certificate where ca_id = ? and not_after > ?",
+        readOnly.executeWithoutResult(status -> streaming.query(
+                "select " + COLUMNS + " from certificate where ca_id = ? and not_after > ?",
                 rs -> {
                     sink.accept(row(rs, 0));
-                }, caId, Timestamps.utc(now));
+                }, caId, Timestamps.utc(now)));
     }
 
     long mark() {

@@ -17,16 +17,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wiring of the OCSP responder. */
 @Configuration
 public class OcspConfiguration {
 
     @Bean
-    CertificateStatuses certificateStatuses(JdbcClient jdbc, DataSource dataSource) {
+    CertificateStatuses certificateStatuses(JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
         JdbcTemplate streaming = new JdbcTemplate(dataSource);
         streaming.setFetchSize(5_000);
-        return new CertificateStatuses(jdbc, streaming);
+        TransactionTemplate readOnly = new TransactionTemplate(transactionManager);
+        readOnly.setReadOnly(true);
+        return new CertificateStatuses(jdbc, streaming, readOnly);
     }
 
     @Bean

@@ -157,6 +157,7 @@ public final class OcspService {
     /** Pre-signs (SHA-1 CertIDs, as RFC 5019 clients send) every unexpired certificate of the CA not cached or due for refresh. */
     int preSign(String caId) {
         X509CertificateHolder issuer = authorities.find(caId).orElseThrow().certificate();
+        responders.forCa(caId); // issued (if need be) before the read-only pass below
         Instant now = clock.instant();
         int[] signed = {0};
         statuses.forEachUnexpired(caId, now, status -> {
