@@ -4,8 +4,8 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication
-@ConfigurationPropertiesScan
+@SpringBootApplication(scanBasePackages = {"org.fujie.ca", "org.fujie.service.web"})
+@ConfigurationPropertiesScan("org.fujie.ca")
 public class CaServiceApplication {
 
     public static void main(String[] args) {

@@ -1,13 +1,15 @@
 package org.fujie.ca.api;
 
+import org.fujie.service.problem.CommonProblem;
+
+import org.fujie.service.web.Caller;
 import java.net.URI;
 import java.util.List;
 
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.ca.authority.CertificateAuthority;
 import org.fujie.ca.authority.NewCa;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.x509.Pem;
 import org.springframework.http.ResponseEntity;
@@ -45,7 +47,7 @@ class CaController {
     @GetMapping("/{id}")
     CaView get(@PathVariable String id) {
         return authorities.record(id).map(CaView::of)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no CA with id " + id));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + id));
     }
 
     @PostMapping

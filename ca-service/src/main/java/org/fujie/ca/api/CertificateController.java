@@ -1,5 +1,9 @@
 package org.fujie.ca.api;
 
+import org.fujie.service.problem.CommonProblem;
+import org.fujie.ca.problem.CaProblem;
+
+import org.fujie.service.web.Caller;
 import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -12,8 +16,7 @@ import org.fujie.ca.authority.CertificateAuthority;
 import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.issuance.IssueCommand;
 import org.fujie.ca.issuance.IssuedCertificate;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.revocation.RevocationOutcome;
 import org.fujie.ca.revocation.RevocationService;
 import org.fujie.ca.store.CertificateQuery;
@@ -61,7 +64,7 @@ class CertificateController {
     @PostMapping
     ResponseEntity<CertificateView> issue(@RequestBody IssueRequest request, Authentication caller) {
         if (request.csr() != null && request.keyGeneration() != null) {
-            throw new FujieException(ProblemType.MALFORMED_REQUEST, "give either csr or keyGeneration, not both");
+            throw new FujieException(CommonProblem.MALFORMED_REQUEST, "give either csr or keyGeneration, not both");
         }
         IssueCommand.KeyGeneration keyGeneration = request.keyGeneration() == null ? null
                 : new IssueCommand.KeyGeneration(request.keyGeneration().algorithm(),
@@ -75,7 +78,7 @@ class CertificateController {
     @GetMapping("/{serial}")
     CertificateView get(@PathVariable String serial) {
         CertificateRecord record = store.find(normalised(serial))
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no certificate with serial " + serial));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no certificate with serial " + serial));
         return view(record);
     }
 
@@ -89,16 +92,16 @@ class CertificateController {
     @PostMapping("/{serial}/revoke")
     RevocationView revoke(@PathVariable String serial, @RequestBody RevokeRequest request, Authentication caller) {
         if (request == null || request.reason() == null) {
-            throw new FujieException(ProblemType.REVOCATION_REASON_UNKNOWN, "give a reason: one of " + REASON_NAMES);
+            throw new FujieException(CaProblem.REVOCATION_REASON_UNKNOWN, "give a reason: one of " + REASON_NAMES);
         }
         RevocationReason reason = RevocationReason.fromName(request.reason()).orElseThrow(() -> new FujieException(
-                ProblemType.REVOCATION_REASON_UNKNOWN, "no revocation reason " + request.reason() + "; one of " + REASON_NAMES));
+                CaProblem.REVOCATION_REASON_UNKNOWN, "no revocation reason " + request.reason() + "; one of " + REASON_NAMES));
         Instant invalidityDate = null;
         if (request.invalidityDate() != null) {
             try {
                 invalidityDate = Instant.parse(request.invalidityDate());
             } catch (DateTimeParseException e) {
-                throw new FujieException(ProblemType.INVALIDITY_DATE_INVALID, "invalidityDate must be an RFC 3339 UTC time");
+                throw new FujieException(CaProblem.INVALIDITY_DATE_INVALID, "invalidityDate must be an RFC 3339 UTC time");
             }
         }
         return view(revocations.revoke(normalised(serial), reason, invalidityDate, Caller.of(caller)));
@@ -119,7 +122,7 @@ class CertificateController {
     private static String normalised(String serial) {
         String lower = serial.toLowerCase(Locale.ROOT);
         if (lower.isEmpty() || lower.length() > 64 || !lower.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new FujieException(ProblemType.NOT_FOUND, "no certificate with serial " + serial);
+            throw new FujieException(CommonProblem.NOT_FOUND, "no certificate with serial " + serial);
         }
         return lower;
     }
@@ -136,7 +139,7 @@ class CertificateController {
             try {
                 expiresBefore = Instant.parse(params.get("expiresBefore"));
             } catch (DateTimeParseException e) {
-                throw new FujieException(ProblemType.MALFORMED_REQUEST, "expiresBefore must be an RFC 3339 UTC time");
+                throw new FujieException(CommonProblem.MALFORMED_REQUEST, "expiresBefore must be an RFC 3339 UTC time");
             }
         }
         CertificateQuery query = new CertificateQuery(blankToNull(params.get("subject")), blankToNull(params.get("profile")),
@@ -165,7 +168,7 @@ class CertificateController {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new FujieException(ProblemType.MALFORMED_REQUEST, "expected a number from " + min + " to " + max + ", got " + value);
+            throw new FujieException(CommonProblem.MALFORMED_REQUEST, "expected a number from " + min + " to " + max + ", got " + value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.fujie.ca.api;
 
+import org.fujie.service.web.Caller;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.fujie.ca.revocation.CrlPublisher;
 import org.fujie.ca.revocation.CrlRecord;

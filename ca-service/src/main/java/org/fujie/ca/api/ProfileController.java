@@ -1,9 +1,10 @@
 package org.fujie.ca.api;
 
+import org.fujie.service.problem.CommonProblem;
+
 import java.util.List;
 
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.profile.CertificateProfile;
 import org.fujie.ca.profile.ProfileRegistry;
 import org.fujie.pki.crypto.KeyAlgorithm;
@@ -45,6 +46,6 @@ class ProfileController {
     @GetMapping("/{name}")
     ProfileView get(@PathVariable String name) {
         return profiles.find(name).map(ProfileView::of)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no profile named " + name));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no profile named " + name));
     }
 }

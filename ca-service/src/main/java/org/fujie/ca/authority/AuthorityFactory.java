@@ -1,5 +1,7 @@
 package org.fujie.ca.authority;
 
+import org.fujie.ca.problem.CaProblem;
+
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +11,7 @@ import java.util.regex.Pattern;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.operator.KeyBackend;
@@ -40,22 +41,22 @@ public final class AuthorityFactory {
 
     public Made make(NewCa request, CertificateAuthority parent) {
         if (request.id() == null || !ID.matcher(request.id()).matches()) {
-            throw new FujieException(ProblemType.CA_INVALID, "the CA id must be 1-63 lower-case letters, digits or hyphens");
+            throw new FujieException(CaProblem.CA_INVALID, "the CA id must be 1-63 lower-case letters, digits or hyphens");
         }
         KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(request.algorithm()))
-                .orElseThrow(() -> new FujieException(ProblemType.CA_INVALID, "unknown algorithm " + request.algorithm()));
+                .orElseThrow(() -> new FujieException(CaProblem.CA_INVALID, "unknown algorithm " + request.algorithm()));
         X500Name subject;
         try {
             subject = SubjectNames.parse(request.subject());
         } catch (IllegalArgumentException e) {
-            throw new FujieException(ProblemType.CA_INVALID, "the subject is not an RFC 4514 name: " + e.getMessage());
+            throw new FujieException(CaProblem.CA_INVALID, "the subject is not an RFC 4514 name: " + e.getMessage());
         }
         int validityDays = request.validityDays() != null ? request.validityDays() : (parent == null ? 7300 : 3650);
         if (validityDays < 1 || validityDays > 36_500) {
-            throw new FujieException(ProblemType.CA_INVALID, "validityDays must be between 1 and 36500");
+            throw new FujieException(CaProblem.CA_INVALID, "validityDays must be between 1 and 36500");
         }
         if (request.pathLength() != null && request.pathLength() < 0) {
-            throw new FujieException(ProblemType.CA_INVALID, "pathLength must not be negative");
+            throw new FujieException(CaProblem.CA_INVALID, "pathLength must not be negative");
         }
         if (parent != null) {
             checkPathLength(parent, request.pathLength());
@@ -64,7 +65,7 @@ public final class AuthorityFactory {
         // A key left by an attempt that failed before its CA was stored is reused, not orphaned.
         SigningKey key = keys.contains(alias) ? keys.get(alias) : keys.generate(alias, algorithm);
         if (key.algorithm() != algorithm) {
-            throw new FujieException(ProblemType.CA_INVALID, "key " + alias + " exists with another algorithm");
+            throw new FujieException(CaProblem.CA_INVALID, "key " + alias + " exists with another algorithm");
         }
         CertificateTemplate template = templates.template(subject, key.publicKeyInfo(), validityDays, request.pathLength(), parent);
         X509CertificateHolder certificate = parent == null
@@ -103,17 +104,17 @@ public final class AuthorityFactory {
     private static void checkPathLength(CertificateAuthority parent, Integer childPathLength) {
         BasicConstraints constraints = BasicConstraints.fromExtensions(parent.certificate().getExtensions());
         if (constraints == null || !constraints.isCA()) {
-            throw new FujieException(ProblemType.CA_INVALID, "the parent is not a CA");
+            throw new FujieException(CaProblem.CA_INVALID, "the parent is not a CA");
         }
         BigInteger limit = constraints.getPathLenConstraint();
         if (limit == null) {
             return;
         }
         if (limit.signum() == 0) {
-            throw new FujieException(ProblemType.CA_INVALID, "the parent's path length constraint allows no subordinate CA");
+            throw new FujieException(CaProblem.CA_INVALID, "the parent's path length constraint allows no subordinate CA");
         }
         if (childPathLength == null || childPathLength >= limit.intValue()) {
-            throw new FujieException(ProblemType.CA_INVALID,
+            throw new FujieException(CaProblem.CA_INVALID,
                     "the parent's path length constraint requires pathLength below " + limit);
         }
     }

@@ -1,14 +1,15 @@
 package org.fujie.ca.authority;
 
+import org.fujie.ca.problem.CaProblem;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.ca.store.CaStore;
 import org.fujie.ca.store.CertificateRecord;
@@ -62,12 +63,12 @@ public final class AuthorityRegistry {
 
     public synchronized CertificateAuthority create(NewCa request, String actor) {
         if (request.id() != null && store.find(request.id()).isPresent()) {
-            throw new FujieException(ProblemType.CA_EXISTS, "a CA with id " + request.id() + " exists");
+            throw new FujieException(CaProblem.CA_EXISTS, "a CA with id " + request.id() + " exists");
         }
         CertificateAuthority parent = null;
         if (request.parentId() != null) {
             parent = find(request.parentId()).orElseThrow(
-                    () -> new FujieException(ProblemType.CA_UNKNOWN, "no CA with id " + request.parentId()));
+                    () -> new FujieException(CaProblem.CA_UNKNOWN, "no CA with id " + request.parentId()));
         }
         AuthorityFactory.Made made = factory.make(request, parent);
         store(made.record(), actor, "ca.create");

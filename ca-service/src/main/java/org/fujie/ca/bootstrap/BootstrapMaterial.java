@@ -22,7 +22,7 @@ import org.fujie.ca.authority.CertificateAuthority;
 import org.fujie.ca.authority.NewCa;
 import org.fujie.ca.authority.PublicEndpoints;
 import org.fujie.ca.config.FujieProperties;
-import org.fujie.ca.config.KeyPassphrase;
+import org.fujie.service.config.KeyPassphrase;
 import org.fujie.ca.issuance.IssuanceInput;
 import org.fujie.ca.issuance.IssuancePolicy;
 import org.fujie.ca.profile.ProfileRegistry;

@@ -10,12 +10,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityRegistry;
-import org.fujie.ca.security.PrincipalRecord;
-import org.fujie.ca.security.PrincipalStore;
-import org.fujie.ca.security.Role;
+import org.fujie.service.security.PrincipalRecord;
+import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.security.Role;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.x509.Pem;

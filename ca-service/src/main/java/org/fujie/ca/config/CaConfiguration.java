@@ -1,14 +1,13 @@
 package org.fujie.ca.config;
 
+import org.fujie.service.config.KeyPassphrase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.fujie.ca.audit.AuditCheckpointer;
-import org.fujie.ca.audit.AuditReader;
-import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityFactory;
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.ca.authority.AuthorityTemplates;
@@ -28,12 +27,10 @@ import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
-import org.fujie.ca.api.RequestSizeLimitFilter;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.context.annotation.Import;
+import org.fujie.service.config.ServiceSupportConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,13 +38,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** Wiring only: which implementation plays which part. */
 @Configuration
-@EnableScheduling
+@Import(ServiceSupportConfiguration.class)
 public class CaConfiguration {
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     Path dataDir(FujieProperties properties) {
@@ -62,22 +54,6 @@ public class CaConfiguration {
     @Bean
     PublicEndpoints publicEndpoints(FujieProperties properties) {
         return new PublicEndpoints(properties.getPublicBaseUrl());
-    }
-
-    @Bean(destroyMethod = "close")
-    AuditedTransactions auditedTransactions(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager,
-            Clock clock) {
-        return new AuditedTransactions(jdbc, jdbcTemplate, new TransactionTemplate(transactionManager), clock);
-    }
-
-    @Bean
-    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock) {
-        return new AuditCheckpointer(jdbc, keys, clock);
-    }
-
-    @Bean
-    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer) {
-        return new AuditReader(jdbc, checkpointer);
     }
 
     @Bean
@@ -134,14 +110,6 @@ public class CaConfiguration {
         return new CertificateIssuer(profiles, authorities, properties.getCa().getDefaultCa(),
                 new CsrParser(properties.getCa().getMaxCsrLength()),
                 new IssuancePolicy(endpoints, properties.getCa().getBackdate(), clock), audited, clock);
-    }
-
-    @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(FujieProperties properties) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestSizeLimitFilter(properties.getMaxRequestBytes()));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package org.fujie.ca.issuance;
 
+import org.fujie.service.problem.CommonProblem;
+import org.fujie.ca.problem.CaProblem;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.KeyPair;
@@ -12,12 +15,12 @@ import java.util.Map;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.ca.authority.CertificateAuthority;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
+import org.fujie.service.problem.ProblemType;
 import org.fujie.ca.profile.CertificateProfile;
 import org.fujie.ca.profile.ProfileRegistry;
 import org.fujie.ca.store.CertificateRecord;
@@ -61,10 +64,10 @@ public final class CertificateIssuer {
 
     public IssuedCertificate issue(IssueCommand command, String actor) {
         CertificateProfile profile = profiles.find(command.profile()).orElseThrow(() -> new FujieException(
-                ProblemType.PROFILE_UNKNOWN, "no profile named " + command.profile()));
+                CaProblem.PROFILE_UNKNOWN, "no profile named " + command.profile()));
         String caId = command.caId() != null ? command.caId() : defaultCa;
         CertificateAuthority ca = authorities.find(caId).orElseThrow(() -> new FujieException(
-                ProblemType.CA_UNKNOWN, "no CA with id " + caId));
+                CaProblem.CA_UNKNOWN, "no CA with id " + caId));
 
         X500Name subject;
         List<SubjectAltNames.Entry> sans;
@@ -80,7 +83,7 @@ public final class CertificateIssuer {
         } else if (command.keyGeneration() != null) {
             algorithm = keyGenerationAlgorithm(command.keyGeneration());
             if (command.subject() == null) {
-                throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "server-side key generation needs a subject");
+                throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "server-side key generation needs a subject");
             }
             subject = parseSubject(command.subject());
             sans = command.sans() != null ? parseSans(command.sans()) : List.of();
@@ -90,7 +93,7 @@ public final class CertificateIssuer {
             generated = algorithm.generateKeyPair();
             publicKey = SubjectPublicKeyInfo.getInstance(generated.getPublic().getEncoded());
         } else {
-            throw new FujieException(ProblemType.MALFORMED_REQUEST, "give either csr or keyGeneration");
+            throw new FujieException(CommonProblem.MALFORMED_REQUEST, "give either csr or keyGeneration");
         }
 
         IssuanceInput input = new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays());
@@ -133,10 +136,10 @@ public final class CertificateIssuer {
             return csrParser.parse(pem);
         } catch (CsrException e) {
             ProblemType type = switch (e.reason()) {
-                case MALFORMED -> ProblemType.CSR_MALFORMED;
-                case TOO_LARGE -> ProblemType.CSR_TOO_LARGE;
-                case SIGNATURE_INVALID -> ProblemType.CSR_SIGNATURE_INVALID;
-                case UNSUPPORTED_KEY -> ProblemType.UNSUPPORTED_KEY;
+                case MALFORMED -> CaProblem.CSR_MALFORMED;
+                case TOO_LARGE -> CaProblem.CSR_TOO_LARGE;
+                case SIGNATURE_INVALID -> CaProblem.CSR_SIGNATURE_INVALID;
+                case UNSUPPORTED_KEY -> CaProblem.UNSUPPORTED_KEY;
             };
             throw new FujieException(type, e.getMessage());
         }
@@ -144,15 +147,15 @@ public final class CertificateIssuer {
 
     private static KeyAlgorithm keyGenerationAlgorithm(IssueCommand.KeyGeneration keyGeneration) {
         KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(keyGeneration.algorithm())).orElseThrow(() ->
-                new FujieException(ProblemType.KEY_GENERATION_INVALID, "unknown algorithm " + keyGeneration.algorithm()));
+                new FujieException(CaProblem.KEY_GENERATION_INVALID, "unknown algorithm " + keyGeneration.algorithm()));
         char[] password = keyGeneration.password();
         if (password == null || password.length < 8 || password.length > 128) {
-            throw new FujieException(ProblemType.KEY_GENERATION_INVALID, "the PKCS#12 password must have 8 to 128 characters");
+            throw new FujieException(CaProblem.KEY_GENERATION_INVALID, "the PKCS#12 password must have 8 to 128 characters");
         }
         for (char c : password) {
             // Java and OpenSSL encode other characters differently in PKCS#12 (RFC 7292 B.1): the file would not open.
             if (c < 0x20 || c > 0x7e) {
-                throw new FujieException(ProblemType.KEY_GENERATION_INVALID, "the PKCS#12 password must be printable ASCII");
+                throw new FujieException(CaProblem.KEY_GENERATION_INVALID, "the PKCS#12 password must be printable ASCII");
             }
         }
         return algorithm;
@@ -162,18 +165,18 @@ public final class CertificateIssuer {
         try {
             return SubjectNames.parse(subject);
         } catch (IllegalArgumentException e) {
-            throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "the subject is not an RFC 4514 name: " + e.getMessage());
+            throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "the subject is not an RFC 4514 name: " + e.getMessage());
         }
     }
 
     private static List<SubjectAltNames.Entry> parseSans(List<String> sans) {
         if (sans.size() > 100) {
-            throw new FujieException(ProblemType.SAN_INVALID, "at most 100 subject alternative names are accepted");
+            throw new FujieException(CaProblem.SAN_INVALID, "at most 100 subject alternative names are accepted");
         }
         try {
             return SubjectAltNames.parseAll(sans);
         } catch (IllegalArgumentException e) {
-            throw new FujieException(ProblemType.SAN_INVALID, e.getMessage());
+            throw new FujieException(CaProblem.SAN_INVALID, e.getMessage());
         }
     }
 

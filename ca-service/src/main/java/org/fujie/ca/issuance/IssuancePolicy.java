@@ -1,5 +1,7 @@
 package org.fujie.ca.issuance;
 
+import org.fujie.ca.problem.CaProblem;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,7 @@ import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.fujie.ca.authority.PublicEndpoints;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.profile.CertificateProfile;
 import org.fujie.pki.x509.CertificateTemplate;
 import org.fujie.pki.x509.Extensions;
@@ -52,7 +53,7 @@ public final class IssuancePolicy {
     public CertificateTemplate prepare(IssuanceInput in) {
         CertificateProfile profile = in.profile();
         if (!profile.allowedAlgorithms().contains(in.keyAlgorithm())) {
-            throw new FujieException(ProblemType.ALGORITHM_NOT_ALLOWED, "profile " + profile.name() + " does not allow "
+            throw new FujieException(CaProblem.ALGORITHM_NOT_ALLOWED, "profile " + profile.name() + " does not allow "
                     + in.keyAlgorithm().id() + " keys; allowed: " + profile.allowedAlgorithms().stream().map(a -> a.id()).sorted().toList());
         }
         checkSubject(profile, in);
@@ -73,10 +74,10 @@ public final class IssuancePolicy {
             return profile.defaultValidityDays();
         }
         if (requested < 1) {
-            throw new FujieException(ProblemType.VALIDITY_EXCEEDS_CAP, "validityDays must be at least 1");
+            throw new FujieException(CaProblem.VALIDITY_EXCEEDS_CAP, "validityDays must be at least 1");
         }
         if (requested > profile.maxValidityDays()) {
-            throw new FujieException(ProblemType.VALIDITY_EXCEEDS_CAP, "profile " + profile.name() + " allows at most "
+            throw new FujieException(CaProblem.VALIDITY_EXCEEDS_CAP, "profile " + profile.name() + " allows at most "
                     + profile.maxValidityDays() + " days; " + requested + " were asked for");
         }
         return requested;
@@ -88,23 +89,23 @@ public final class IssuancePolicy {
             for (AttributeTypeAndValue attribute : rdn.getTypesAndValues()) {
                 String name = fieldName(attribute.getType());
                 if (!profile.allowedSubjectFields().contains(name)) {
-                    throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "profile " + profile.name()
+                    throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "profile " + profile.name()
                             + " does not allow subject field " + name + "; allowed: " + profile.allowedSubjectFields());
                 }
                 if (attribute.getValue().toString().isBlank()) {
-                    throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "subject field " + name + " is empty");
+                    throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "subject field " + name + " is empty");
                 }
                 present.add(name);
             }
         }
         for (String required : profile.requiredSubjectFields()) {
             if (!present.contains(required)) {
-                throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "profile " + profile.name()
+                throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "profile " + profile.name()
                         + " requires subject field " + required);
             }
         }
         if (present.isEmpty() && in.sans().isEmpty()) {
-            throw new FujieException(ProblemType.SUBJECT_NOT_ALLOWED, "a certificate needs a subject or a subject alternative name");
+            throw new FujieException(CaProblem.SUBJECT_NOT_ALLOWED, "a certificate needs a subject or a subject alternative name");
         }
     }
 
@@ -116,12 +117,12 @@ public final class IssuancePolicy {
     private static void checkSans(CertificateProfile profile, List<SubjectAltNames.Entry> sans) {
         for (SubjectAltNames.Entry san : sans) {
             if (!profile.allowedSanTypes().contains(san.type())) {
-                throw new FujieException(ProblemType.SAN_TYPE_NOT_ALLOWED, "profile " + profile.name() + " does not allow "
+                throw new FujieException(CaProblem.SAN_TYPE_NOT_ALLOWED, "profile " + profile.name() + " does not allow "
                         + san.type().name().toLowerCase(Locale.ROOT) + " names (" + san + ")");
             }
         }
         if (profile.sanRequired() && sans.isEmpty()) {
-            throw new FujieException(ProblemType.SAN_TYPE_NOT_ALLOWED, "profile " + profile.name()
+            throw new FujieException(CaProblem.SAN_TYPE_NOT_ALLOWED, "profile " + profile.name()
                     + " requires at least one subject alternative name");
         }
     }

@@ -1,10 +1,11 @@
 package org.fujie.ca.publication;
 
+import org.fujie.service.problem.CommonProblem;
+
 import java.time.Duration;
 
 import org.fujie.ca.authority.AuthorityRegistry;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,7 +28,7 @@ class CaCertificateController {
     @GetMapping("/pki/ca/{id}.crt")
     ResponseEntity<byte[]> certificate(@PathVariable String id) {
         byte[] der = authorities.record(id).map(record -> record.certificateDer())
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no CA with id " + id));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + id));
         return ResponseEntity.ok().contentType(PKIX_CERT).cacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic()).body(der);
     }
 }

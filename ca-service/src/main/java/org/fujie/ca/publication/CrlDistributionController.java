@@ -1,13 +1,14 @@
 package org.fujie.ca.publication;
 
+import org.fujie.service.problem.CommonProblem;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.ca.authority.AuthorityRegistry;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.revocation.CrlProperties;
 import org.fujie.ca.revocation.CrlRecord;
 import org.fujie.ca.revocation.CrlStore;
@@ -53,7 +54,7 @@ class CrlDistributionController {
             caId = name.substring(0, name.length() - DELTA_SUFFIX.length());
         }
         if (authorities.record(caId).isEmpty()) {
-            throw new FujieException(ProblemType.NOT_FOUND, "no CA with id " + name);
+            throw new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + name);
         }
         CrlRecord crl = newest(caId, delta);
         String etag = "\"" + caId + "-" + crl.number() + "\"";
@@ -76,13 +77,13 @@ class CrlDistributionController {
     private CrlRecord newest(String caId, boolean delta) {
         String key = caId + (delta ? DELTA_SUFFIX : "");
         long newestNumber = store.newestNumber(caId, delta)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no CRL published yet for CA " + caId));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CRL published yet for CA " + caId));
         CrlRecord cached = cache.get(key);
         if (cached != null && cached.number() == newestNumber) {
             return cached;
         }
         CrlRecord loaded = store.latest(caId, delta)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no CRL published yet for CA " + caId));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CRL published yet for CA " + caId));
         cache.put(key, loaded);
         return loaded;
     }

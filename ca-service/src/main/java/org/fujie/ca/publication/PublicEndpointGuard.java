@@ -1,5 +1,7 @@
 package org.fujie.ca.publication;
 
+import org.fujie.service.problem.CommonProblem;
+
 import java.io.IOException;
 
 import jakarta.servlet.FilterChain;
@@ -7,8 +9,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.fujie.ca.problem.ProblemResponses;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.ProblemResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /** On the plain-HTTP connector only the public PKI endpoints exist; the API is never served in clear. */
@@ -18,7 +19,7 @@ final class PublicEndpointGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!request.isSecure() && !request.getRequestURI().startsWith("/pki/")) {
-            ProblemResponses.write(response, ProblemType.NOT_FOUND, "only /pki/ is served over plain HTTP; the API is on the HTTPS port");
+            ProblemResponses.write(response, CommonProblem.NOT_FOUND, "only /pki/ is served over plain HTTP; the API is on the HTTPS port");
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,7 @@
 package org.fujie.ca.revocation;
 
+import org.fujie.service.problem.CommonProblem;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -15,13 +17,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.bouncycastle.cert.X509CRLHolder;
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.ca.authority.CertificateAuthority;
 import org.fujie.ca.authority.PublicEndpoints;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.ca.store.ClusterLock;
 import org.fujie.ca.store.CertificateRecord;
@@ -74,7 +75,7 @@ public final class CrlPublisher implements RevocationListener, AutoCloseable {
     /** Publishes now: a complete CRL and a delta against it, or only a delta (a complete one first if there is none). */
     public Publication publishNow(String caId, boolean deltaOnly, String actor) {
         CertificateAuthority ca = authorities.find(caId)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "no CA with id " + caId));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + caId));
         return lock.callLocked(lockName(caId), () -> publish(ca, !deltaOnly || store.latest(caId, false).isEmpty(), actor));
     }
 

@@ -1,5 +1,8 @@
 package org.fujie.ca.revocation;
 
+import org.fujie.service.problem.CommonProblem;
+import org.fujie.ca.problem.CaProblem;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -7,10 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.revocation.RevocationReason;
@@ -41,13 +43,13 @@ public final class RevocationService {
 
     public RevocationOutcome revoke(String serial, RevocationReason reason, Instant invalidityDate, String actor) {
         if (reason == RevocationReason.REMOVE_FROM_CRL) {
-            throw new FujieException(ProblemType.REVOCATION_REASON_UNKNOWN,
+            throw new FujieException(CaProblem.REVOCATION_REASON_UNKNOWN,
                     "removeFromCRL is not a reason to revoke; release the hold instead");
         }
         // Whole seconds: CRLs and OCSP carry revocation times to the second (RFC 5280 4.1.2.5.2).
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         if (invalidityDate != null && invalidityDate.isAfter(now)) {
-            throw new FujieException(ProblemType.INVALIDITY_DATE_INVALID, "the invalidity date " + invalidityDate + " is in the future");
+            throw new FujieException(CaProblem.INVALIDITY_DATE_INVALID, "the invalidity date " + invalidityDate + " is in the future");
         }
         requireExists(serial);
         RevocationOutcome outcome = audited.executeAudited(tx -> {
@@ -100,7 +102,7 @@ public final class RevocationService {
     private static RevocationOutcome decideRelease(JdbcClient tx, CertificateRecord current, Instant now) {
         return switch (current.status()) {
             case CertificateRecord.ON_HOLD -> changed(tx, current, CertificateRecord.VALID, null, now, "hold released");
-            case CertificateRecord.REVOKED -> throw new FujieException(ProblemType.REVOCATION_PERMANENT, "certificate "
+            case CertificateRecord.REVOKED -> throw new FujieException(CaProblem.REVOCATION_PERMANENT, "certificate "
                     + current.serial() + " is revoked (" + current.revocation().reason().rfcName() + "); only a hold can be released");
             default -> new RevocationOutcome(current, false, "not on hold; nothing changed");
         };
@@ -127,7 +129,7 @@ public final class RevocationService {
     }
 
     private static FujieException notFound(String serial) {
-        return new FujieException(ProblemType.NOT_FOUND, "no certificate with serial " + serial);
+        return new FujieException(CommonProblem.NOT_FOUND, "no certificate with serial " + serial);
     }
 
     private static AuditEvent event(String actor, String action, RevocationOutcome outcome, CertificateRecord before,

@@ -1,5 +1,6 @@
 package org.fujie.ca.audit;
 
+import org.fujie.service.audit.AuditEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;

@@ -1,4 +1,6 @@
-package org.fujie.ca.security;
+package org.fujie.service.security;
+
+import org.fujie.service.problem.CommonProblem;
 
 import java.time.Clock;
 import java.util.EnumSet;
@@ -9,10 +11,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.fujie.ca.audit.AuditEvent;
-import org.fujie.ca.audit.AuditedTransactions;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.problem.FujieException;
 import org.fujie.pki.x509.SubjectNames;
 
 /** Grants and withdraws roles; every change is audited and clears the role cache. */
@@ -39,19 +40,19 @@ public final class PrincipalService {
     /** Creates the grant, or replaces the roles of the existing grant for the same subject or fingerprint. */
     public PrincipalRecord put(String subject, String fingerprint, List<String> roleNames, String actor) {
         if ((subject == null) == (fingerprint == null)) {
-            throw new FujieException(ProblemType.PRINCIPAL_INVALID, "give exactly one of subject and fingerprint");
+            throw new FujieException(CommonProblem.PRINCIPAL_INVALID, "give exactly one of subject and fingerprint");
         }
         String normalisedSubject = null;
         if (subject != null) {
             try {
                 normalisedSubject = SubjectNames.format(SubjectNames.parse(subject));
             } catch (IllegalArgumentException e) {
-                throw new FujieException(ProblemType.PRINCIPAL_INVALID, "the subject is not an RFC 4514 name");
+                throw new FujieException(CommonProblem.PRINCIPAL_INVALID, "the subject is not an RFC 4514 name");
             }
         }
         String normalisedFingerprint = fingerprint == null ? null : fingerprint.toLowerCase(Locale.ROOT).replace(":", "");
         if (normalisedFingerprint != null && !FINGERPRINT.matcher(normalisedFingerprint).matches()) {
-            throw new FujieException(ProblemType.PRINCIPAL_INVALID, "the fingerprint must be 64 hex digits (SHA-256)");
+            throw new FujieException(CommonProblem.PRINCIPAL_INVALID, "the fingerprint must be 64 hex digits (SHA-256)");
         }
         Set<Role> roles = roles(roleNames);
         String who = normalisedSubject != null ? normalisedSubject : normalisedFingerprint;
@@ -78,26 +79,26 @@ public final class PrincipalService {
                 jdbc -> {
                     int rows = PrincipalStore.delete(jdbc, id);
                     if (rows == 0) {
-                        throw new FujieException(ProblemType.NOT_FOUND, "no principal with id " + id);
+                        throw new FujieException(CommonProblem.NOT_FOUND, "no principal with id " + id);
                     }
                     return rows;
                 });
         resolver.forgetAll();
         if (deleted == 0) {
-            throw new FujieException(ProblemType.NOT_FOUND, "no principal with id " + id);
+            throw new FujieException(CommonProblem.NOT_FOUND, "no principal with id " + id);
         }
     }
 
     private static Set<Role> roles(List<String> names) {
         if (names == null || names.isEmpty()) {
-            throw new FujieException(ProblemType.PRINCIPAL_INVALID, "give at least one role");
+            throw new FujieException(CommonProblem.PRINCIPAL_INVALID, "give at least one role");
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String name : names) {
             try {
                 roles.add(Role.valueOf(name));
             } catch (IllegalArgumentException e) {
-                throw new FujieException(ProblemType.PRINCIPAL_INVALID, "unknown role " + name + "; known: " + List.of(Role.values()));
+                throw new FujieException(CommonProblem.PRINCIPAL_INVALID, "unknown role " + name + "; known: " + List.of(Role.values()));
             }
         }
         return roles;

@@ -1,4 +1,4 @@
-package org.fujie.ca.security;
+package org.fujie.service.security;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;

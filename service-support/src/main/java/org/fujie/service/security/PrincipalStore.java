@@ -1,4 +1,4 @@
-package org.fujie.ca.security;
+package org.fujie.service.security;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

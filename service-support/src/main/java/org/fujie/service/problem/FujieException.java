@@ -1,4 +1,4 @@
-package org.fujie.ca.problem;
+package org.fujie.service.problem;
 
 /** A request Fujie refuses, with the problem type the API reports and a detail safe to show callers. */
 public class FujieException extends RuntimeException {

@@ -1,7 +1,9 @@
-package org.fujie.ca.api;
+package org.fujie.service.web;
 
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.CommonProblem;
+
+import org.fujie.service.problem.FujieException;
+import org.fujie.service.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -28,7 +30,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected error", e);
-        return problem(ProblemType.INTERNAL, "an internal error occurred; the service log has the details");
+        return problem(CommonProblem.INTERNAL, "an internal error occurred; the service log has the details");
     }
 
     static ResponseEntity<ProblemDetail> problem(ProblemType type, String detail) {
@@ -43,16 +45,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
             HttpStatusCode statusCode, WebRequest request) {
         ProblemType type = switch (statusCode.value()) {
-            case 400 -> ProblemType.MALFORMED_REQUEST;
-            case 404 -> ProblemType.NOT_FOUND;
-            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-            default -> ProblemType.INTERNAL;
+            case 400 -> CommonProblem.MALFORMED_REQUEST;
+            case 404 -> CommonProblem.NOT_FOUND;
+            case 405 -> CommonProblem.METHOD_NOT_ALLOWED;
+            case 415 -> CommonProblem.UNSUPPORTED_MEDIA_TYPE;
+            default -> CommonProblem.INTERNAL;
         };
         if (body instanceof ProblemDetail detail) {
             detail.setType(type.uri());
             detail.setTitle(type.title());
-            if (type == ProblemType.MALFORMED_REQUEST) {
+            if (type == CommonProblem.MALFORMED_REQUEST) {
                 // Parser messages may quote the input at length; keep the answer short and safe.
                 detail.setDetail("the request body is not valid JSON of the expected shape");
             }

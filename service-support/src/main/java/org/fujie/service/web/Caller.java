@@ -1,15 +1,15 @@
-package org.fujie.ca.api;
+package org.fujie.service.web;
 
-import org.fujie.ca.security.CertificatePrincipal;
+import org.fujie.service.security.CertificatePrincipal;
 import org.springframework.security.core.Authentication;
 
 /** The audit actor for a request: the caller's certificate subject and fingerprint. */
-final class Caller {
+public final class Caller {
 
     private Caller() {
     }
 
-    static String of(Authentication authentication) {
+    public static String of(Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof CertificatePrincipal principal) {
             return principal.subject() + " [sha256:" + principal.fingerprint() + "]";
         }

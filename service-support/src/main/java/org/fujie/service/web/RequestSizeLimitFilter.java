@@ -1,4 +1,6 @@
-package org.fujie.ca.api;
+package org.fujie.service.web;
+
+import org.fujie.service.problem.CommonProblem;
 
 import java.io.IOException;
 
@@ -10,8 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.fujie.ca.problem.ProblemResponses;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.problem.ProblemResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,7 +31,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemResponses.write(response, ProblemType.REQUEST_TOO_LARGE, "at most " + maxBytes + " bytes are accepted");
+            ProblemResponses.write(response, CommonProblem.REQUEST_TOO_LARGE, "at most " + maxBytes + " bytes are accepted");
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

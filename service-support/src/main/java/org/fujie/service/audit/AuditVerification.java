@@ -1,4 +1,4 @@
-package org.fujie.ca.audit;
+package org.fujie.service.audit;
 
 /**
  * The result of walking the audit chain: intact, or the first entry where it breaks and why; and how

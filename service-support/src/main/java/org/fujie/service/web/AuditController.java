@@ -1,14 +1,15 @@
-package org.fujie.ca.api;
+package org.fujie.service.web;
+
+import org.fujie.service.problem.CommonProblem;
 
 import java.util.List;
 
-import org.fujie.ca.audit.AuditCheckpoint;
-import org.fujie.ca.audit.AuditCheckpointer;
-import org.fujie.ca.audit.AuditEntry;
-import org.fujie.ca.audit.AuditReader;
-import org.fujie.ca.audit.AuditVerification;
-import org.fujie.ca.problem.FujieException;
-import org.fujie.ca.problem.ProblemType;
+import org.fujie.service.audit.AuditCheckpoint;
+import org.fujie.service.audit.AuditCheckpointer;
+import org.fujie.service.audit.AuditEntry;
+import org.fujie.service.audit.AuditReader;
+import org.fujie.service.audit.AuditVerification;
+import org.fujie.service.problem.FujieException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -53,7 +54,7 @@ class AuditController {
     @PostMapping("/checkpoints")
     CheckpointView checkpoint() {
         return checkpointer.checkpoint().map(CheckpointView::of)
-                .orElseThrow(() -> new FujieException(ProblemType.NOT_FOUND, "the audit log is empty"));
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "the audit log is empty"));
     }
 
     @GetMapping("/checkpoints")

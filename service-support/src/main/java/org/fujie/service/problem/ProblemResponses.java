@@ -1,4 +1,4 @@
-package org.fujie.ca.problem;
+package org.fujie.service.problem;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
@@ -20,12 +20,12 @@ public final class ProblemResponses {
     }
 
     public static AuthenticationEntryPoint unauthorized() {
-        return (request, response, exception) -> write(response, ProblemType.UNAUTHORIZED,
+        return (request, response, exception) -> write(response, CommonProblem.UNAUTHORIZED,
                 "present a client certificate issued by Fujie's CA (mutual TLS)");
     }
 
     public static AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, ProblemType.FORBIDDEN,
+        return (request, response, exception) -> write(response, CommonProblem.FORBIDDEN,
                 "the caller's roles do not allow " + request.getMethod() + " " + request.getRequestURI());
     }
 

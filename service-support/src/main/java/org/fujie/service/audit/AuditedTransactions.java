@@ -1,4 +1,4 @@
-package org.fujie.ca.audit;
+package org.fujie.service.audit;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -2,12 +2,12 @@ package org.fujie.ca.problem;
 
 import java.net.URI;
 
+import org.fujie.service.problem.ProblemType;
+
 /**
- * The stable problem types of ca-service (RFC 7807 {@code type}). Clients switch on these URIs; the
- * slugs never change once published.
+ * ca-service's own problems: requests for certificates, CAs and revocation.
  */
-public enum ProblemType {
-    MALFORMED_REQUEST("malformed-request", 400, "The request is malformed"),
+public enum CaProblem implements ProblemType {
     CSR_MALFORMED("csr-malformed", 400, "The CSR cannot be parsed"),
     CSR_TOO_LARGE("csr-too-large", 400, "The CSR is too large"),
     CSR_SIGNATURE_INVALID("csr-signature-invalid", 400, "The CSR's signature does not verify"),
@@ -22,38 +22,31 @@ public enum ProblemType {
     KEY_GENERATION_INVALID("key-generation-invalid", 400, "The key generation request is invalid"),
     CA_INVALID("ca-invalid", 400, "The CA request is invalid"),
     CA_EXISTS("ca-exists", 409, "A CA with this id exists"),
-    PRINCIPAL_INVALID("principal-invalid", 400, "The principal is invalid"),
     REVOCATION_REASON_UNKNOWN("revocation-reason-unknown", 400, "No such revocation reason"),
     INVALIDITY_DATE_INVALID("invalidity-date-invalid", 400, "The invalidity date is invalid"),
-    REVOCATION_PERMANENT("revocation-permanent", 409, "The certificate is revoked permanently"),
-    NOT_FOUND("not-found", 404, "Not found"),
-    UNAUTHORIZED("unauthorized", 401, "Authentication is required"),
-    FORBIDDEN("forbidden", 403, "The caller's roles do not allow this"),
-    METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
-    REQUEST_TOO_LARGE("request-too-large", 413, "The request body is too large"),
-    UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
-    INTERNAL("internal", 500, "Internal error");
-
-    private static final String PREFIX = "urn:fujie:problem:";
+    REVOCATION_PERMANENT("revocation-permanent", 409, "The certificate is revoked permanently");
 
     private final String slug;
     private final int status;
     private final String title;
 
-    ProblemType(String slug, int status, String title) {
+    CaProblem(String slug, int status, String title) {
         this.slug = slug;
         this.status = status;
         this.title = title;
     }
 
+    @Override
     public URI uri() {
-        return URI.create(PREFIX + slug);
+        return ProblemType.uri(slug);
     }
 
+    @Override
     public int status() {
         return status;
     }
 
+    @Override
     public String title() {
         return title;
     }

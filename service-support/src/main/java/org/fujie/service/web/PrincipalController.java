@@ -1,9 +1,9 @@
-package org.fujie.ca.api;
+package org.fujie.service.web;
 
 import java.util.List;
 
-import org.fujie.ca.security.PrincipalRecord;
-import org.fujie.ca.security.PrincipalService;
+import org.fujie.service.security.PrincipalRecord;
+import org.fujie.service.security.PrincipalService;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;

@@ -1,4 +1,4 @@
-package org.fujie.ca.audit;
+package org.fujie.service.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

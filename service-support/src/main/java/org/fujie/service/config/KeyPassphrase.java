@@ -1,4 +1,4 @@
-package org.fujie.ca.config;
+package org.fujie.service.config;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package org.fujie.ca.security;
+package org.fujie.service.security;
 
 /** The roles of DESIGN.md. A certificate holds any number of them. */
 public enum Role {

@@ -1,0 +1,77 @@
+package org.fujie.service.config;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.service.audit.AuditCheckpointer;
+import org.fujie.service.audit.AuditReader;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.security.CertificateRoleResolver;
+import org.fujie.service.security.PrincipalService;
+import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every Fujie service wires the same way: the clock, the audited transactions and their
+ * checkpoints, principals and their roles, the request size limit. Each service supplies its
+ * {@link KeyBackend} (the audit key lives there) and its own security rules.
+ */
+@Configuration
+@EnableScheduling
+public class ServiceSupportConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean(destroyMethod = "close")
+    AuditedTransactions auditedTransactions(JdbcClient jdbc, JdbcTemplate jdbcTemplate, PlatformTransactionManager transactionManager,
+            Clock clock) {
+        return new AuditedTransactions(jdbc, jdbcTemplate, new TransactionTemplate(transactionManager), clock);
+    }
+
+    @Bean
+    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock) {
+        return new AuditCheckpointer(jdbc, keys, clock);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer) {
+        return new AuditReader(jdbc, checkpointer);
+    }
+
+    @Bean
+    PrincipalStore principalStore(JdbcClient jdbc) {
+        return new PrincipalStore(jdbc);
+    }
+
+    @Bean
+    CertificateRoleResolver certificateRoleResolver(PrincipalStore store,
+            @Value("${fujie.security.role-cache-ttl:5s}") Duration roleCacheTtl, Clock clock) {
+        return new CertificateRoleResolver(store, roleCacheTtl, clock);
+    }
+
+    @Bean
+    PrincipalService principalService(PrincipalStore store, AuditedTransactions audited, CertificateRoleResolver resolver, Clock clock) {
+        return new PrincipalService(store, audited, resolver, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(@Value("${fujie.max-request-bytes:1048576}") long maxBytes) {
+        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return registration;
+    }
+}

@@ -1,0 +1,54 @@
+package org.fujie.service.security;
+
+import static org.fujie.service.security.Role.ADMIN;
+import static org.fujie.service.security.Role.AUDITOR;
+
+import java.util.Arrays;
+
+import org.fujie.service.problem.ProblemResponses;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
+
+/**
+ * The security every Fujie service shares: callers authenticate with the client certificate of the
+ * TLS connection (the server verified it against Fujie's CAs), sessions and CSRF do not exist (no
+ * cookies), failures are problem JSON. The rules for the endpoints every service has (health,
+ * principals, audit) are here; each service adds its own and ends with denyAll.
+ */
+public final class ServiceSecurity {
+
+    private ServiceSecurity() {
+    }
+
+    public static HttpSecurity clientCertificates(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
+        return http
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .x509(x509 -> x509
+                        .x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
+                        .authenticationUserDetailsService(resolver))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint(ProblemResponses.unauthorized())
+                        .accessDeniedHandler(ProblemResponses.forbidden()));
+    }
+
+    /** Health for anyone; principals for ADMIN; the audit log for ADMIN and AUDITOR; the error page. */
+    public static void commonRules(
+            AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+        auth
+                .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
+                .hasAnyRole(names(ADMIN, AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(names(ADMIN, AUDITOR))
+                .requestMatchers("/error").permitAll();
+    }
+
+    public static String[] names(Role... roles) {
+        return Arrays.stream(roles).map(Role::name).toArray(String[]::new);
+    }
+}
