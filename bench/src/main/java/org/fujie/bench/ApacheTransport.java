@@ -19,7 +19,7 @@ import org.apache.hc.core5.io.CloseMode;
 final class ApacheTransport implements Transport {
 
     private final CloseableHttpClient client;
-    private final URI target;
+    private final URI base;
 
     ApacheTransport(SSLContext sslContext, URI base, int connections) {
         this.client = HttpClients.custom()
@@ -36,15 +36,15 @@ final class ApacheTransport implements Transport {
                 .disableRedirectHandling()
                 .disableContentCompression()
                 .build();
-        this.target = base.resolve(PATH);
+        this.base = base;
     }
 
     @Override
     public Connection open() {
         return new Connection() {
             @Override
-            public Response post(byte[] json) throws IOException {
-                HttpPost post = new HttpPost(target);
+            public Response post(String path, byte[] json) throws IOException {
+                HttpPost post = new HttpPost(base.resolve(path));
                 post.setHeader("Accept", "application/json");
                 post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
                 return client.execute(post, response -> new Response(response.getCode(),

@@ -25,10 +25,10 @@ import org.fujie.pki.crypto.KeyAlgorithm;
  * EC-P256 certificate requests made before the run, each with its own key, CN and SAN DNS name, kept
  * as ready-to-send JSON bodies so the load generator spends nothing on them while measuring.
  */
-final class CsrPool {
+public final class CsrPool {
 
     /** One request: its public key (for the signing ceiling) and the JSON body of the API call. */
-    record Entry(X500Name subject, String dnsName, SubjectPublicKeyInfo publicKey, String csrPem, byte[] body) {
+    public record Entry(X500Name subject, String dnsName, SubjectPublicKeyInfo publicKey, String csrPem, byte[] body) {
     }
 
     private final List<Entry> entries;
@@ -38,7 +38,7 @@ final class CsrPool {
         this.entries = entries;
     }
 
-    static CsrPool generate(int size, String profile) {
+    public static CsrPool generate(int size, String profile) {
         CryptoProviders.bouncyCastle();
         String run = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
         List<Entry> entries = IntStream.range(0, size).parallel()
@@ -67,7 +67,7 @@ final class CsrPool {
         }
     }
 
-    int size() {
+    public int size() {
         return entries.size();
     }
 
@@ -76,7 +76,7 @@ final class CsrPool {
     }
 
     /** The next request, round robin over the pool; safe from any thread. */
-    Entry next() {
+    public Entry next() {
         return entries.get(Math.floorMod(next.getAndIncrement(), entries.size()));
     }
 }

@@ -13,7 +13,7 @@ import javax.net.ssl.SSLContext;
 final class JdkTransport implements Transport {
 
     private final HttpClient client;
-    private final URI target;
+    private final URI base;
 
     JdkTransport(SSLContext sslContext, URI base) {
         this.client = HttpClient.newBuilder()
@@ -21,15 +21,15 @@ final class JdkTransport implements Transport {
                 .sslContext(sslContext)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
-        this.target = base.resolve(PATH);
+        this.base = base;
     }
 
     @Override
     public Connection open() {
         return new Connection() {
             @Override
-            public Response post(byte[] json) throws IOException {
-                HttpRequest request = HttpRequest.newBuilder(target)
+            public Response post(String path, byte[] json) throws IOException {
+                HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                         .timeout(Duration.ofSeconds(60))
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")

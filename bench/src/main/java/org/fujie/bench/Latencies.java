@@ -3,23 +3,23 @@ package org.fujie.bench;
 import java.util.Arrays;
 
 /** Latencies in nanoseconds, appended by one thread, merged and summarised after the run. */
-final class Latencies {
+public final class Latencies {
 
     private long[] values = new long[1 << 14];
     private int size;
 
-    void add(long nanos) {
+    public void add(long nanos) {
         if (size == values.length) {
             values = Arrays.copyOf(values, size * 2);
         }
         values[size++] = nanos;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
-    static Latencies merge(Iterable<Latencies> parts) {
+    public static Latencies merge(Iterable<Latencies> parts) {
         Latencies all = new Latencies();
         for (Latencies part : parts) {
             for (int i = 0; i < part.size; i++) {
@@ -31,7 +31,7 @@ final class Latencies {
     }
 
     /** The q-quantile (0..1) in milliseconds, nearest rank, of a merged (sorted) set; 0 if empty. */
-    double quantileMillis(double q) {
+    public double quantileMillis(double q) {
         if (size == 0) {
             return 0;
         }
@@ -39,11 +39,11 @@ final class Latencies {
         return values[Math.min(size - 1, Math.max(0, rank - 1))] / 1e6;
     }
 
-    double maxMillis() {
+    public double maxMillis() {
         return size == 0 ? 0 : values[size - 1] / 1e6;
     }
 
-    double meanMillis() {
+    public double meanMillis() {
         if (size == 0) {
             return 0;
         }

@@ -25,10 +25,12 @@ import javax.net.ssl.SSLSocket;
  */
 final class RawTransport implements Transport {
 
+    private static final byte[] POST = "POST ".getBytes(StandardCharsets.US_ASCII);
+
     private final SSLContext sslContext;
     private final String host;
     private final int port;
-    private final byte[] head;
+    private final byte[] headers;
     private final AtomicLong handshakes = new AtomicLong();
     private final AtomicLong serverCloses = new AtomicLong();
 
@@ -36,7 +38,7 @@ final class RawTransport implements Transport {
         this.sslContext = sslContext;
         this.host = base.getHost();
         this.port = base.getPort() < 0 ? 443 : base.getPort();
-        this.head = ("POST " + PATH + " HTTP/1.1\r\nHost: " + host + ":" + port
+        this.headers = (" HTTP/1.1\r\nHost: " + host + ":" + port
                 + "\r\nContent-Type: application/json\r\nAccept: application/json\r\nContent-Length: ")
                 .getBytes(StandardCharsets.US_ASCII);
     }
@@ -67,12 +69,14 @@ final class RawTransport implements Transport {
         private OutputStream out;
 
         @Override
-        public Response post(byte[] json) throws IOException {
+        public Response post(String path, byte[] json) throws IOException {
             try {
                 if (socket == null) {
                     connect();
                 }
-                out.write(head);
+                out.write(POST);
+                out.write(path.getBytes(StandardCharsets.US_ASCII));
+                out.write(headers);
                 out.write((json.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
                 out.write(json);
                 out.flush();

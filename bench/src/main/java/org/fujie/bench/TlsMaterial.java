@@ -21,7 +21,7 @@ import javax.net.ssl.TrustManagerFactory;
  * The client side of mutual TLS, read from the service's bootstrap directory: the ADMIN client
  * certificate (admin.p12 with the password in admin.pass) and the trust anchors (trust-chain.pem).
  */
-final class TlsMaterial {
+public final class TlsMaterial {
 
     private final SSLContext sslContext;
     private final List<X509Certificate> trustChain;
@@ -31,7 +31,7 @@ final class TlsMaterial {
         this.trustChain = trustChain;
     }
 
-    static TlsMaterial load(Path dataDir) throws IOException, GeneralSecurityException {
+    public static TlsMaterial load(Path dataDir) throws IOException, GeneralSecurityException {
         Path bootstrap = dataDir.resolve("bootstrap");
         char[] password = Files.readString(bootstrap.resolve("admin.pass"), StandardCharsets.UTF_8).strip().toCharArray();
         KeyStore client = KeyStore.getInstance("PKCS12");
@@ -63,12 +63,12 @@ final class TlsMaterial {
         return new TlsMaterial(context, List.copyOf(chain));
     }
 
-    SSLContext sslContext() {
+    public SSLContext sslContext() {
         return sslContext;
     }
 
     /** The certificate of the CA that issues by default: the one in the chain that is not self-signed. */
-    X509Certificate issuingCa() {
+    public X509Certificate issuingCa() {
         return trustChain.stream()
                 .filter(c -> !c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
                 .findFirst()

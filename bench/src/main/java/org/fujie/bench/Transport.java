@@ -9,7 +9,7 @@ import javax.net.ssl.SSLContext;
  * An HTTP/1.1 client for the load generator. Each worker opens its own {@link Connection} and sends
  * requests on it one after another (keep-alive), so N workers hold N connections.
  */
-interface Transport extends AutoCloseable {
+public interface Transport extends AutoCloseable {
 
     String PATH = "/api/v1/certificates";
 
@@ -20,7 +20,12 @@ interface Transport extends AutoCloseable {
     interface Connection extends AutoCloseable {
 
         /** POSTs a JSON body to {@link #PATH}; an exception means no HTTP answer was read. */
-        Response post(byte[] json) throws IOException;
+        default Response post(byte[] json) throws IOException {
+            return post(PATH, json);
+        }
+
+        /** POSTs a JSON body to another path of the same service (an absolute path, e.g. a revocation). */
+        Response post(String path, byte[] json) throws IOException;
 
         @Override
         void close();
