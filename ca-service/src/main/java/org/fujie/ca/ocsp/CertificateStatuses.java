@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** The revocation state of issued certificates, as the responder reads it: by serial, per CA, and what changed. */
 final class CertificateStatuses {
 
-    record Status(BigInteger serial, String caId, String status, Instant revokedAt, RevocationReason reason, Instant invalidityDate) {
+    /** change: the revocation counter value of the last status change, 0 if never changed. */
+    record Status(BigInteger serial, String caId, String status, Instant revokedAt, RevocationReason reason, Instant invalidityDate,
+            long change) {
         boolean revoked() {
             return !CertificateRecord.VALID.equals(status);
         }
@@ -27,7 +29,7 @@ final class CertificateStatuses {
     record Changes(long mark, List<Status> changed) {
     }
 
-    private static final String COLUMNS = "serial, ca_id, status, revoked_at, revocation_reason, invalidity_date";
+    private static final String COLUMNS = "serial, ca_id, status, revoked_at, revocation_reason, invalidity_date, status_change";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate streaming;
@@ -75,6 +77,6 @@ final class CertificateStatuses {
         int reason = rs.getInt("revocation_reason");
         return new Status(new BigInteger(rs.getString("serial"), 16), rs.getString("ca_id"), rs.getString("status"),
                 Timestamps.read(rs, "revoked_at"), rs.wasNull() ? null : RevocationReason.fromCode(reason),
-                Timestamps.read(rs, "invalidity_date"));
+                Timestamps.read(rs, "invalidity_date"), rs.getLong("status_change"));
     }
 }

@@ -133,7 +133,8 @@ public final class OcspService {
         OcspResponseSigner signer = responders.forCa(caId);
         byte[] body = signer.sign(List.of(answer), null, Date.from(now));
         OcspReply reply = new OcspReply(body, answer.thisUpdate(), answer.nextUpdate(),
-                "\"" + HexFormat.of().formatHex(Fingerprints.digest("SHA-256", body), 0, 16) + "\"");
+                "\"" + HexFormat.of().formatHex(Fingerprints.digest("SHA-256", body), 0, 16) + "\"",
+                status.map(CertificateStatuses.Status::change).orElse(0L));
         (answer.status() == OcspAnswer.Status.UNKNOWN ? unknown : cache).put(id.getSerialNumber(), certId, reply);
         return reply;
     }
@@ -177,11 +178,16 @@ public final class OcspService {
 
     /** A certificate's status changed: every cached variant goes, and the usual SHA-1 one is signed again at once. */
     void statusChanged(CertificateStatuses.Status status) {
-        cache.evict(status.serial());
-        unknown.evict(status.serial());
         authorities.find(status.caId()).ifPresent(ca -> {
             CertificateID id = CertIds.sha1(ca.certificate(), status.serial());
-            sign(status.caId(), id, encoded(id), Optional.of(status));
+            byte[] certId = encoded(id);
+            OcspReply cached = cache.get(status.serial(), certId);
+            if (cached != null && cached.statusChange() >= status.change()) {
+                return; // already signed for this change (this instance made it, and now the poll sees it too)
+            }
+            cache.evict(status.serial());
+            unknown.evict(status.serial());
+            sign(status.caId(), id, certId, Optional.of(status));
         });
     }
 

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deltaValidity nextUpdate of a delta CRL, after its thisUpdate
  * @param keepExpired entries of expired certificates stay this long after expiry (0: dropped at expiry)
  * @param onRevocation what is published right after a revocation, a hold or a release
+ * @param minFullInterval with onRevocation FULL, a complete CRL younger than this is followed by a delta
+ *        instead: a burst of revocations on a large CA must not rebuild the complete CRL for each
  * @param checkInterval how often the schedule is checked
  * @param maxAge the longest HTTP max-age of a served CRL
  */
@@ -26,6 +28,7 @@ public record CrlProperties(
         @DefaultValue("1h") Duration deltaValidity,
         @DefaultValue("30d") Duration keepExpired,
         @DefaultValue("full") OnRevocation onRevocation,
+        @DefaultValue("1m") Duration minFullInterval,
         @DefaultValue("1m") Duration checkInterval,
         @DefaultValue("5m") Duration maxAge) {
 

@@ -138,7 +138,10 @@ public final class CrlPublisher implements RevocationListener, AutoCloseable {
             if (latest != null && latest.changeMark() >= counter) {
                 return null; // another instance published these changes already
             }
-            return publish(ca, full || store.latest(caId, false).isEmpty(), ACTOR);
+            CrlRecord lastFull = store.latest(caId, false).orElse(null);
+            boolean fullDue = lastFull == null
+                    || (full && !clock.instant().isBefore(lastFull.thisUpdate().plus(settings.minFullInterval())));
+            return publish(ca, fullDue, ACTOR);
         });
     }
 

@@ -7,6 +7,7 @@ import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditCheckpointer;
 import org.fujie.service.audit.AuditReader;
 import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.publication.PublicHttpConfiguration;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.PrincipalService;
 import org.fujie.service.security.PrincipalStore;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration
 @EnableScheduling
+@Import(PublicHttpConfiguration.class)
 public class ServiceSupportConfiguration {
 
     @Bean

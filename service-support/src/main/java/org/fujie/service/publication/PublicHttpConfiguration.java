@@ -1,4 +1,6 @@
-package org.fujie.ca.publication;
+package org.fujie.service.publication;
+
+import java.util.List;
 
 import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * The plain-HTTP connector for the public PKI endpoints (RFC 5280 4.2.2.1 and 4.2.1.13 expect http
- * URLs for CA certificates and CRLs; RFC 6960 for OCSP). Only /pki/ is served there; the API stays
- * on the HTTPS port. {@code fujie.public-http.port} -1 turns it off, 0 picks a free port (tests).
+ * The plain-HTTP connector for the public endpoints (RFC 5280 4.2.2.1 and 4.2.1.13 expect http URLs
+ * for CA certificates and CRLs; RFC 6960 for OCSP; RFC 3161 for time-stamps). Only the paths in
+ * {@code fujie.public-http.paths} are served there; the API stays on the HTTPS port.
+ * {@code fujie.public-http.port} -1 turns it off, 0 picks a free port (tests).
  */
 @Configuration
 public class PublicHttpConfiguration {
@@ -20,7 +23,8 @@ public class PublicHttpConfiguration {
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> publicHttpConnector(
             @Value("${fujie.public-http.port:8080}") int port,
-            @Value("${fujie.public-http.address:${server.address:127.0.0.1}}") String address) {
+            @Value("${fujie.public-http.address:${server.address:127.0.0.1}}") String address,
+            @Value("${server.tomcat.max-keep-alive-requests:100}") int maxKeepAliveRequests) {
         return factory -> {
             if (port < 0) {
                 return;
@@ -29,6 +33,8 @@ public class PublicHttpConfiguration {
             connector.setScheme("http");
             connector.setPort(port);
             connector.setProperty("address", address);
+            // An extra connector does not inherit server.tomcat.*: relying parties keep their connections too.
+            connector.setProperty("maxKeepAliveRequests", Integer.toString(maxKeepAliveRequests));
             // RFC 6960 A.1 GET requests carry URL-encoded base64, where '/' arrives as %2F: the OCSP servlet decodes it.
             connector.setEncodedSolidusHandling("passthrough");
             factory.addAdditionalConnectors(connector);
@@ -36,8 +42,8 @@ public class PublicHttpConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<PublicEndpointGuard> publicEndpointGuard() {
-        FilterRegistrationBean<PublicEndpointGuard> registration = new FilterRegistrationBean<>(new PublicEndpointGuard());
+    FilterRegistrationBean<PublicEndpointGuard> publicEndpointGuard(@Value("${fujie.public-http.paths:/pki/}") List<String> paths) {
+        FilterRegistrationBean<PublicEndpointGuard> registration = new FilterRegistrationBean<>(new PublicEndpointGuard(paths));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
