@@ -1,0 +1,88 @@
+package org.fujie.pki.validation;
+
+import java.security.GeneralSecurityException;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertPathValidatorException.BasicReason;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXReason;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Set;
+
+import org.fujie.pki.crypto.CryptoProviders;
+
+/**
+ * RFC 5280 6.1 path validation by the JDK's PKIX validator (signatures, validity at the time, name
+ * chaining, basic constraints, key usage, name constraints, policies, critical extensions) with its
+ * revocation checking off: {@link RevocationChecker} does that after. Signatures go through Bouncy
+ * Castle. The anchor's own validity is not part of RFC 5280's algorithm; it is checked here as OpenSSL
+ * does, so an expired root fails as EXPIRED.
+ */
+final class PkixCheck {
+
+    /** Why the path failed, in the validator's words; index into the path (certificate first), -1 when none. */
+    record Failure(SubIndication subIndication, int index, String message) {
+    }
+
+    private PkixCheck() {
+    }
+
+    /** Null when the path (certificate first, anchor last) is valid at the time. */
+    static Failure validate(List<X509Certificate> path, Instant at) {
+        X509Certificate anchor = path.get(path.size() - 1);
+        List<X509Certificate> certificates = path.subList(0, path.size() - 1);
+        if (!certificates.isEmpty()) {
+            try {
+                CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                PKIXParameters parameters = new PKIXParameters(Set.of(new java.security.cert.TrustAnchor(anchor, null)));
+                parameters.setRevocationEnabled(false);
+                parameters.setDate(Date.from(at));
+                parameters.setSigProvider(CryptoProviders.bouncyCastle().getName());
+                // RFC 5280 4.2.1.4 allows qualifiers; the JDK's default would reject a critical policies extension with them.
+                parameters.setPolicyQualifiersRejected(false);
+                CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(certificates), parameters);
+            } catch (CertPathValidatorException e) {
+                return new Failure(subIndication(e.getReason()), e.getIndex(), e.getMessage());
+            } catch (GeneralSecurityException e) {
+                return new Failure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, -1, e.getMessage());
+            }
+        }
+        try {
+            anchor.checkValidity(Date.from(at));
+        } catch (java.security.cert.CertificateExpiredException e) {
+            return new Failure(SubIndication.EXPIRED, path.size() - 1, "the trust anchor has expired");
+        } catch (java.security.cert.CertificateNotYetValidException e) {
+            return new Failure(SubIndication.NOT_YET_VALID, path.size() - 1, "the trust anchor is not yet valid");
+        }
+        return null;
+    }
+
+    /**
+     * EN 319 102-1 5.2.6.4 says a path that fails for a reason other than revocation or expiry is
+     * INDETERMINATE/CERTIFICATE_CHAIN_GENERAL_FAILURE. A signature that does not verify is the exception
+     * we make: no other data can repair it, and the standard pairs TOTAL_FAILED with SIG_CRYPTO_FAILURE
+     * only (CERTIFICATE_CHAIN_GENERAL_FAILURE exists under INDETERMINATE alone).
+     */
+    private static SubIndication subIndication(CertPathValidatorException.Reason reason) {
+        if (reason == BasicReason.INVALID_SIGNATURE) {
+            return SubIndication.SIG_CRYPTO_FAILURE;
+        }
+        if (reason == BasicReason.EXPIRED) {
+            return SubIndication.EXPIRED;
+        }
+        if (reason == BasicReason.NOT_YET_VALID) {
+            return SubIndication.NOT_YET_VALID;
+        }
+        if (reason == BasicReason.ALGORITHM_CONSTRAINED) {
+            return SubIndication.CRYPTO_CONSTRAINTS_FAILURE;
+        }
+        if (reason == PKIXReason.NO_TRUST_ANCHOR) {
+            return SubIndication.NO_CERTIFICATE_CHAIN_FOUND;
+        }
+        return SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE;
+    }
+}

@@ -1,0 +1,60 @@
+package org.fujie.pki.validation;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Revocation answers kept until their nextUpdate (RFC 5280 5.1.2.5, RFC 6960 4.2.2.1): a CRL by its
+ * URL, an OCSP answer by responder URL and CertID. Information without nextUpdate is not kept, nor are
+ * failures (so TRY_LATER can recover at once). Bounded: when full, expired entries go first, then all.
+ * Thread-safe; one instance is shared by the validators of a service.
+ */
+public final class RevocationCache<V> {
+
+    private record Entry<V>(V value, Instant nextUpdate) {
+    }
+
+    private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
+    private final int maxEntries;
+
+    public RevocationCache(int maxEntries) {
+        if (maxEntries < 1) {
+            throw new IllegalArgumentException("maxEntries must be positive");
+        }
+        this.maxEntries = maxEntries;
+    }
+
+    /** The value kept under the key if its nextUpdate has not passed at now. */
+    public Optional<V> get(String key, Instant now) {
+        Entry<V> entry = entries.get(key);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        if (!now.isBefore(entry.nextUpdate())) {
+            entries.remove(key, entry);
+            return Optional.empty();
+        }
+        return Optional.of(entry.value());
+    }
+
+    /** Keeps the value until nextUpdate; does nothing when nextUpdate is null or already past. */
+    public void put(String key, V value, Instant nextUpdate, Instant now) {
+        if (nextUpdate == null || !now.isBefore(nextUpdate)) {
+            return;
+        }
+        if (entries.size() >= maxEntries && !entries.containsKey(key)) {
+            entries.values().removeIf(entry -> !now.isBefore(entry.nextUpdate()));
+            if (entries.size() >= maxEntries) {
+                // Rare (a flood of distinct URLs); starting over is simpler and safe, as the cache only saves fetches.
+                entries.clear();
+            }
+        }
+        entries.put(key, new Entry<>(value, nextUpdate));
+    }
+
+    public int size() {
+        return entries.size();
+    }
+}
