@@ -12,7 +12,7 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
-CA_JAR="$REPO/ca-service/target/ca-service-0.1.0-SNAPSHOT.jar"
+CA_JAR="$REPO/ca-service/target/ca-service-0.1.0-SNAPSHOT-exec.jar"
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 PORT=${BENCH_PORT:-18443}
 DB=${BENCH_DB:-fujie_bench}

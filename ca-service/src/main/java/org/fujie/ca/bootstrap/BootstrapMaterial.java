@@ -10,7 +10,6 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -23,6 +22,7 @@ import org.fujie.ca.authority.NewCa;
 import org.fujie.ca.authority.PublicEndpoints;
 import org.fujie.ca.config.FujieProperties;
 import org.fujie.service.config.KeyPassphrase;
+import org.fujie.service.config.ServiceTls;
 import org.fujie.ca.issuance.IssuanceInput;
 import org.fujie.ca.issuance.IssuancePolicy;
 import org.fujie.ca.profile.ProfileRegistry;
@@ -37,7 +37,7 @@ import org.fujie.pki.x509.SubjectNames;
 
 /**
  * The material a fresh installation needs, made once under the data folder: the {@code root} and
- * {@code issuing} CAs (keys in the software key backend), the service's TLS certificate, the TLS trust
+ * {@code issuing} CAs (keys in the software key backend), the services' TLS certificates, the TLS trust
  * store, and the ADMIN client certificate with {@code trust-chain.pem} in {@code bootstrap/}. Each
  * piece is made only if missing, so a start interrupted half-way completes on the next one.
  * The database learns about it in {@link BootstrapRecorder}.
@@ -47,6 +47,8 @@ public final class BootstrapMaterial {
     static final String ROOT = "root";
     static final String ISSUING = "issuing";
     private static final String SERVICE = "ca-service";
+    /** The services of one installation: ca-service's bootstrap makes the TLS certificate of each. */
+    private static final List<String> SERVICES = List.of(SERVICE, "trust-service", "seal-service");
 
     private final FujieProperties properties;
     private final Path dataDir;
@@ -76,16 +78,17 @@ public final class BootstrapMaterial {
             SecureFiles.writePublic(bootstrap.resolve("trust-chain.pem"),
                     (pem(root.certificate()) + pem(issuing.certificate())).getBytes(StandardCharsets.US_ASCII));
         }
-        Path tls = dataDir.resolve("tls");
-        if (!Files.exists(tls.resolve("trust.p12"))) {
-            char[] password = KeyPassphrase.secretFile(tls.resolve("trust.pass"));
-            SecureFiles.writeOwnerOnly(tls.resolve("trust.p12"), Pkcs12Builder.trustStore(anchors, password));
+        if (!Files.exists(ServiceTls.trustStore(dataDir))) {
+            char[] password = KeyPassphrase.secretFile(ServiceTls.trustStorePassword(dataDir));
+            SecureFiles.writeOwnerOnly(ServiceTls.trustStore(dataDir), Pkcs12Builder.trustStore(anchors, password));
         }
-        if (!Files.exists(tls.resolve(SERVICE + ".p12"))) {
-            List<String> names = new ArrayList<>(List.of("dns:localhost", "ip:127.0.0.1"));
-            properties.getBootstrap().getTlsNames().forEach(names::add);
-            issueToFile(issuing, "tls-server", "CN=" + SERVICE + ",O=Fujie", names, SERVICE,
-                    tls.resolve(SERVICE + ".p12"), tls.resolve(SERVICE + ".pass"));
+        for (String service : SERVICES) {
+            if (!Files.exists(ServiceTls.keyStore(dataDir, service))) {
+                List<String> names = new ArrayList<>(List.of("dns:localhost", "ip:127.0.0.1"));
+                properties.getBootstrap().getTlsNames().forEach(names::add);
+                issueToFile(issuing, "tls-server", "CN=" + service + ",O=Fujie", names, service,
+                        ServiceTls.keyStore(dataDir, service), ServiceTls.keyStorePassword(dataDir, service));
+            }
         }
         if (!Files.exists(bootstrap.resolve("admin.p12"))) {
             issueToFile(issuing, "tls-client", properties.getBootstrap().getAdminSubject(), List.of(), "admin",
@@ -93,20 +96,9 @@ public final class BootstrapMaterial {
         }
     }
 
-    /** Spring Boot's server.ssl settings for the service's TLS key and the client CAs it accepts. */
+    /** Spring Boot's server.ssl settings for ca-service's TLS key and the client CAs it accepts. */
     public Map<String, Object> serverTlsProperties() {
-        Path tls = dataDir.resolve("tls");
-        Map<String, Object> ssl = new LinkedHashMap<>();
-        ssl.put("server.ssl.enabled", "true");
-        ssl.put("server.ssl.key-store", "file:" + tls.resolve(SERVICE + ".p12"));
-        ssl.put("server.ssl.key-store-type", "PKCS12");
-        ssl.put("server.ssl.key-store-password", new String(KeyPassphrase.secretFile(tls.resolve(SERVICE + ".pass"))));
-        ssl.put("server.ssl.key-alias", SERVICE);
-        ssl.put("server.ssl.trust-store", "file:" + tls.resolve("trust.p12"));
-        ssl.put("server.ssl.trust-store-type", "PKCS12");
-        ssl.put("server.ssl.trust-store-password", new String(KeyPassphrase.secretFile(tls.resolve("trust.pass"))));
-        ssl.put("server.ssl.client-auth", "want");
-        return ssl;
+        return ServiceTls.serverProperties(dataDir, SERVICE);
     }
 
     /** Where bootstrap CA certificates are kept until the database has them. */
