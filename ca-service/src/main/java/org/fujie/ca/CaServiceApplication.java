@@ -13,6 +13,16 @@ public class CaServiceApplication {
         // Security's X.509 filter formats the client certificate on every request); the Log4j API
         // adapter checks first, and log4j-to-slf4j still hands everything to Logback.
         System.setProperty("org.apache.commons.logging.LogFactory", "org.apache.commons.logging.impl.Log4jApiLogFactory");
-        SpringApplication.run(CaServiceApplication.class, args);
+        application().run(args);
+    }
+
+    /**
+     * ca-service as an application: its settings are ca-service.yml, not application.yml, so it can
+     * share a classpath with another service (the other services' tests run a real ca-service).
+     */
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(CaServiceApplication.class);
+        application.setDefaultProperties(java.util.Map.of("spring.config.name", "ca-service"));
+        return application;
     }
 }

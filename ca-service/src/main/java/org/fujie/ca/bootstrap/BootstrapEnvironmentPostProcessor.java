@@ -21,6 +21,9 @@ public class BootstrapEnvironmentPostProcessor implements EnvironmentPostProcess
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        if (!"ca-service".equals(environment.getProperty("spring.application.name"))) {
+            return; // another service sharing this classpath (in tests)
+        }
         FujieProperties properties = Binder.get(environment).bind("fujie", FujieProperties.class).orElseGet(FujieProperties::new);
         Path dataDir = properties.getDataDir().toAbsolutePath().normalize();
         Map<String, Object> defaults = new HashMap<>();

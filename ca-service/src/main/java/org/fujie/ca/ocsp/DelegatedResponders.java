@@ -18,7 +18,7 @@ import org.fujie.ca.authority.CertificateAuthority;
 import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.ClusterLock;
-import org.fujie.ca.store.Timestamps;
+import org.fujie.service.store.Timestamps;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.ocsp.OcspResponseSigner;
 import org.fujie.pki.operator.KeyBackend;

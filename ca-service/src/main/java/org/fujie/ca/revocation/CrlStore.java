@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.fujie.ca.store.CertificateRecord;
-import org.fujie.ca.store.Timestamps;
+import org.fujie.service.store.Timestamps;
 import org.fujie.pki.revocation.CrlTemplate;
 import org.fujie.pki.revocation.RevocationReason;
 import org.springframework.jdbc.core.JdbcTemplate;

@@ -1,5 +1,7 @@
 package org.fujie.ca.store;
 
+import org.fujie.service.store.Timestamps;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;

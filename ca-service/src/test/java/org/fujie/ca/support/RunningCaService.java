@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.fujie.ca.CaServiceApplication;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -58,8 +57,8 @@ public final class RunningCaService implements AutoCloseable {
         }
         Map<String, Object> properties = new LinkedHashMap<>(extra);
         properties.put("fujie.data-dir", dataDir.toString());
-        properties.put("server.port", "0");
-        properties.put("fujie.public-http.port", "0");
+        properties.putIfAbsent("server.port", "0");
+        properties.putIfAbsent("fujie.public-http.port", "0");
         RunningCaService service = new RunningCaService(dataDir, properties);
         service.boot();
         return service;
@@ -73,9 +72,9 @@ public final class RunningCaService implements AutoCloseable {
     }
 
     private void boot() {
-        // As command-line arguments: they outrank application.yml, as an operator's settings would.
+        // As command-line arguments: they outrank ca-service.yml, as an operator's settings would.
         String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new);
-        context = new SpringApplicationBuilder(CaServiceApplication.class).run(arguments);
+        context = CaServiceApplication.application().run(arguments);
         admin = FujieTestClient.forPkcs12(baseUrl(), dataDir.resolve("bootstrap/admin.p12"),
                 dataDir.resolve("bootstrap/admin.pass"), trustChain());
     }

@@ -1,4 +1,4 @@
-package org.fujie.ca.store;
+package org.fujie.service.store;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,0 +1,42 @@
+package org.fujie.trust.security;
+
+import static org.fujie.service.security.Role.ADMIN;
+import static org.fujie.service.security.Role.APP;
+import static org.fujie.service.security.Role.AUDITOR;
+import static org.fujie.service.security.ServiceSecurity.names;
+
+import org.fujie.service.security.CertificateRoleResolver;
+import org.fujie.service.security.Role;
+import org.fujie.service.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+
+/** Who may call what in trust-service: the shared rules, then its own. Anything not listed is denied. */
+@Configuration
+public class TrustSecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
+        ServiceSecurity.clientCertificates(http, resolver)
+                .authorizeHttpRequests(auth -> {
+                    ServiceSecurity.commonRules(auth);
+                    auth
+                            .requestMatchers(HttpMethod.GET, "/api/v1/trust-anchors", "/api/v1/trust-anchors/*")
+                            .hasAnyRole(names(ADMIN, AUDITOR, APP))
+                            .requestMatchers("/api/v1/trust-anchors", "/api/v1/trust-anchors/*").hasRole(ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate").hasAnyRole(names(Role.values()))
+                            .anyRequest().denyAll();
+                });
+        return http.build();
+    }
+
+    /** The TSA is public (RFC 3161 over HTTP) and hot: no security filters run for it. */
+    @Bean
+    WebSecurityCustomizer tsaWithoutSecurityFilters() {
+        return web -> web.ignoring().requestMatchers("/tsa");
+    }
+}

@@ -1,0 +1,187 @@
+package org.fujie.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.tsp.TimeStampResponse;
+import org.fujie.ca.support.FujieTestClient;
+import org.fujie.ca.support.PublicHttp;
+import org.fujie.ca.support.RunningCaService;
+import org.fujie.pki.OpenSsl;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * trust-service beside a real ca-service on one data folder, as `./fujie start` runs them: the TSA
+ * (judged by openssl ts -verify), trust anchors, and certificate validation against ca-service's
+ * OCSP responder.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TrustServiceTests {
+
+    private RunningCaService ca;
+    private ConfigurableApplicationContext trust;
+    private FujieTestClient admin;
+    private String tsaUrl;
+
+    @BeforeAll
+    void start() throws Exception {
+        int caPublicPort = freePort();
+        // Certificates must name the port ca-service's OCSP really listens on, so validation can reach it.
+        ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
+                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
+        trust = TrustServiceApplication.application().run(
+                "--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.public-http.port=0",
+                "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s");
+        String port = trust.getEnvironment().getProperty("local.server.port");
+        admin = FujieTestClient.forPkcs12("https://localhost:" + port, ca.dataDir().resolve("bootstrap/admin.p12"),
+                ca.dataDir().resolve("bootstrap/admin.pass"), ca.trustChain());
+        tsaUrl = publicUrl() + "/tsa";
+    }
+
+    @AfterAll
+    void stop() {
+        if (trust != null) {
+            trust.close();
+        }
+        if (ca != null) {
+            ca.close();
+        }
+    }
+
+    @Test
+    void tsaWhenOpensslQueryThenOpensslVerifiesTheReplyAndTheNonceIsEchoed(@TempDir Path dir) throws Exception {
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.write("document.txt", "a document of the ministry");
+        openssl.run("ts", "-query", "-data", "document.txt", "-sha256", "-cert", "-out", "q.tsq");
+
+        byte[] reply = stampWhenReady(openssl.readBytes("q.tsq"));
+        openssl.write("r.tsr", reply);
+
+        OpenSsl.Result verified = openssl.execute("ts", "-verify", "-in", "r.tsr", "-queryfile", "q.tsq",
+                "-CAfile", ca.trustChain().toString());
+        assertThat(verified.stdout() + verified.stderr()).contains("Verification: OK");
+        String query = openssl.run("ts", "-query", "-in", "q.tsq", "-text");
+        String text = openssl.run("ts", "-reply", "-in", "r.tsr", "-text");
+        String nonce = query.lines().filter(l -> l.strip().startsWith("Nonce:")).findFirst().orElseThrow().strip();
+        assertThat(text).contains(nonce).contains("Policy OID: 2.25.108627895165647400522189455085831276811")
+                .contains("Ordering: no").contains("Accuracy: 0x01 seconds");
+        // The TSA certificate came from ca-service, profile tsa, and its issuance is in ca-service's audit log.
+        assertThat(ca.admin().get("/api/v1/certificates?profile=tsa").json().get("total").asLong()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void tsaWhenBadInputThenRfc3161RejectionNeverAnHttpError() throws Exception {
+        stampWhenReady(null);
+        for (byte[] body : List.of("garbage".getBytes(), new byte[0], new byte[20_000])) {
+            HttpResponse<byte[]> response = PublicHttp.post(tsaUrl, "application/timestamp-query", body);
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/timestamp-reply");
+            assertThat(new TimeStampResponse(response.body()).getStatus()).isEqualTo(2); // rejection
+        }
+        assertThat(PublicHttp.post(tsaUrl, "text/plain", "x".getBytes()).statusCode()).isEqualTo(415);
+        // The API is not served on the plain-HTTP port.
+        assertThat(PublicHttp.get(publicUrl() + "/api/v1/trust-anchors").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anchorsWhenBootstrappedThenFujieRootAndAdministratorsManageOthers(@TempDir Path dir) {
+        List<String> subjects = admin.get("/api/v1/trust-anchors").json().valueStream().map(a -> a.get("subject").asString()).toList();
+        assertThat(subjects).anyMatch(s -> s.contains("Fujie Root CA"));
+
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "k.pem",
+                "-out", "other.pem", "-subj", "/CN=Other Department Root/O=Other Ministry", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        Map<String, Object> request = Map.of("certificatePem", openssl.read("other.pem"), "purposes", List.of("DOCUMENT_SIGNING"));
+
+        FujieTestClient.Response added = admin.post("/api/v1/trust-anchors", request);
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("purposes").toString()).contains("DOCUMENT_SIGNING");
+        assertThat(admin.post("/api/v1/trust-anchors", request).status()).isEqualTo(409);
+        assertThat(admin.post("/api/v1/trust-anchors", Map.of("certificatePem", "nonsense")).json().get("type").asString())
+                .isEqualTo("urn:fujie:problem:trust-anchor-invalid");
+        String id = added.json().get("id").asString();
+        assertThat(admin.delete("/api/v1/trust-anchors/" + id).status()).isEqualTo(204);
+        assertThat(admin.get("/api/v1/trust-anchors/" + id).status()).isEqualTo(404);
+        assertThat(admin.get("/api/v1/audit?action=trust-anchor.add").json().get("items").toString()).contains("Other Department Root");
+        assertThat(admin.get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
+    void validateWhenIssuedByFujieThenPassedWhenRevokedFailedRevoked() {
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
+                "subject", "CN=Validated Signer,O=Ministry", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "validation")));
+        assertThat(issued.status()).isEqualTo(201);
+        Map<String, Object> request = Map.of("certificatePem", issued.json().get("certificatePem").asString(),
+                "chainPem", issued.json().get("chainPem").asString(), "purpose", "DOCUMENT_SIGNING");
+
+        JsonNode passed = admin.post("/api/v1/certificates/validate", request).json();
+
+        assertThat(passed.get("indication").asString()).as(passed.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(passed.get("valid").asBoolean()).isTrue();
+        assertThat(passed.get("path")).hasSize(3);
+        assertThat(passed.get("revocation").toString()).contains("OCSP", "GOOD");
+
+        // A second signer, revoked before anyone asks about it (answers already given stay cached until their nextUpdate).
+        FujieTestClient.Response revoked = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
+                "subject", "CN=Revoked Signer,O=Ministry", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "validation")));
+        ca.admin().post("/api/v1/certificates/" + revoked.json().get("serialNumber").asString() + "/revoke", Map.of("reason", "keyCompromise"));
+        JsonNode failed = admin.post("/api/v1/certificates/validate", Map.of("certificatePem", revoked.json().get("certificatePem").asString(),
+                "chainPem", revoked.json().get("chainPem").asString(), "purpose", "DOCUMENT_SIGNING")).json();
+        assertThat(failed.get("indication").asString()).as(failed.toString()).isEqualTo("TOTAL_FAILED");
+        assertThat(failed.get("subIndication").asString()).isEqualTo("REVOKED");
+        assertThat(failed.get("revocation").toString()).contains("keyCompromise");
+        JsonNode wrongPurpose = admin.post("/api/v1/certificates/validate", Map.of("certificatePem", issued.json().get("certificatePem").asString(),
+                "chainPem", issued.json().get("chainPem").asString(), "purpose", "TLS_SERVER")).json();
+        assertThat(wrongPurpose.get("indication").asString()).isEqualTo("INDETERMINATE");
+        assertThat(admin.post("/api/v1/certificates/validate", Map.of("certificatePem", "junk")).json().get("subIndication").asString())
+                .isEqualTo("FORMAT_FAILURE");
+    }
+
+    private byte[] stampWhenReady(byte[] query) throws Exception {
+        // The TSA gets its certificate from ca-service in the background right after start.
+        for (int attempt = 0; attempt < 100; attempt++) {
+            byte[] probe = query != null ? query : new byte[0];
+            HttpResponse<byte[]> response = PublicHttp.post(tsaUrl, "application/timestamp-query", probe);
+            TimeStampResponse parsed = new TimeStampResponse(response.body());
+            if (parsed.getFailInfo() == null || parsed.getFailInfo().intValue() != org.bouncycastle.asn1.cmp.PKIFailureInfo.systemFailure) {
+                return response.body();
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the TSA got no certificate within 20 s");
+    }
+
+    private String publicUrl() {
+        var server = (org.springframework.boot.tomcat.TomcatWebServer)
+                ((org.springframework.boot.web.server.context.WebServerApplicationContext) trust).getWebServer();
+        for (var connector : server.getTomcat().getService().findConnectors()) {
+            if ("http".equals(connector.getScheme())) {
+                return "http://127.0.0.1:" + connector.getLocalPort();
+            }
+        }
+        throw new IllegalStateException("no plain-HTTP connector");
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
