@@ -7,6 +7,8 @@ import org.fujie.ca.store.CaRecord;
 import org.fujie.ca.store.CertificateRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -18,7 +20,7 @@ import org.springframework.scheduling.annotation.Scheduled;
  * is one signature per certificate per refresh interval, far below what a database round trip per
  * request would cost a responder built to answer from memory.
  */
-public final class OcspRefresher implements RevocationListener {
+public final class OcspRefresher implements RevocationListener, ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(OcspRefresher.class);
 
@@ -53,7 +55,13 @@ public final class OcspRefresher implements RevocationListener {
         }
     }
 
-    @Scheduled(fixedDelayString = "${fujie.ocsp.pre-sign-interval:1m}", initialDelayString = "${fujie.ocsp.pre-sign-initial-delay:3s}")
+    /** Once before the service reports itself started: the responders exist and the cache is warm from the first request. */
+    @Override
+    public void run(ApplicationArguments arguments) {
+        preSign();
+    }
+
+    @Scheduled(fixedDelayString = "${fujie.ocsp.pre-sign-interval:1m}", initialDelayString = "${fujie.ocsp.pre-sign-interval:1m}")
     public void preSign() {
         for (CaRecord record : authorities.records()) {
             try {

@@ -1,6 +1,8 @@
 package org.fujie.trust.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
@@ -34,9 +36,10 @@ public class TrustConfiguration {
         return JdkHttpFetcher.withDefaults();
     }
 
+    /** Intermediates missing from a request are fetched (AIA caIssuers) only from these hosts. */
     @Bean
-    ValidationPolicy validationPolicy() {
-        return ValidationPolicy.defaults();
+    ValidationPolicy validationPolicy(@Value("${fujie.validation.ca-issuers-hosts:}") List<String> caIssuersHosts) {
+        return ValidationPolicy.defaults().withCaIssuersHosts(Set.copyOf(caIssuersHosts));
     }
 
     /** One checker for the service: it holds the revocation caches. */
