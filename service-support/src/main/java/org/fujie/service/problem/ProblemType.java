@@ -3,18 +3,13 @@ package org.fujie.service.problem;
 import java.net.URI;
 
 /**
- * A stable problem type (RFC 7807 {@code type}): {@code urn:fujie:problem:<slug>}. Clients switch on
- * these URIs; a slug never changes once published. Each service lists its own in an enum.
+ * A stable problem type (RFC 7807 {@code type}): {@code urn:fujie:problem:<slug>}, with its HTTP status
+ * and title. Clients switch on these URIs; a slug never changes once published. Each service lists its
+ * own as constants ({@link CommonProblem} for those all share).
  */
-public interface ProblemType {
+public record ProblemType(String slug, int status, String title) {
 
-    URI uri();
-
-    int status();
-
-    String title();
-
-    static URI uri(String slug) {
+    public URI uri() {
         return URI.create("urn:fujie:problem:" + slug);
     }
 }

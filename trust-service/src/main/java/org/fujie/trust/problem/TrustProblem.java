@@ -1,37 +1,14 @@
 package org.fujie.trust.problem;
 
-import java.net.URI;
-
 import org.fujie.service.problem.ProblemType;
 
 /** trust-service's own problems. */
-public enum TrustProblem implements ProblemType {
-    ANCHOR_INVALID("trust-anchor-invalid", 400, "The trust anchor is invalid"),
-    ANCHOR_EXISTS("trust-anchor-exists", 409, "The certificate is a trust anchor already"),
-    VALIDATION_REQUEST_INVALID("validation-request-invalid", 400, "The validation request is invalid");
+public final class TrustProblem {
 
-    private final String slug;
-    private final int status;
-    private final String title;
-
-    TrustProblem(String slug, int status, String title) {
-        this.slug = slug;
-        this.status = status;
-        this.title = title;
+    private TrustProblem() {
     }
 
-    @Override
-    public URI uri() {
-        return ProblemType.uri(slug);
-    }
-
-    @Override
-    public int status() {
-        return status;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
+    public static final ProblemType ANCHOR_INVALID = new ProblemType("trust-anchor-invalid", 400, "The trust anchor is invalid");
+    public static final ProblemType ANCHOR_EXISTS = new ProblemType("trust-anchor-exists", 409, "The certificate is a trust anchor already");
+    public static final ProblemType VALIDATION_REQUEST_INVALID = new ProblemType("validation-request-invalid", 400, "The validation request is invalid");
 }
