@@ -55,13 +55,23 @@ public final class OcspRefresher implements RevocationListener, ApplicationRunne
         }
     }
 
-    /** Once before the service reports itself started: the responders exist and the cache is warm from the first request. */
+    /**
+     * Before the service reports itself started, every CA has its delegated responder (issuing one is a
+     * certificate issuance, which should not happen behind a caller's back later). Pre-signing, which
+     * takes a while for a large CA, runs in the background from then on.
+     */
     @Override
     public void run(ApplicationArguments arguments) {
-        preSign();
+        for (CaRecord record : authorities.records()) {
+            try {
+                service.ensureResponder(record.id());
+            } catch (RuntimeException e) {
+                log.error("OCSP: no responder for CA {} yet; it is made on first use", record.id(), e);
+            }
+        }
     }
 
-    @Scheduled(fixedDelayString = "${fujie.ocsp.pre-sign-interval:1m}", initialDelayString = "${fujie.ocsp.pre-sign-interval:1m}")
+    @Scheduled(fixedDelayString = "${fujie.ocsp.pre-sign-interval:1m}", initialDelayString = "${fujie.ocsp.pre-sign-initial-delay:1s}")
     public void preSign() {
         for (CaRecord record : authorities.records()) {
             try {

@@ -176,6 +176,10 @@ public final class OcspService {
         return signed[0];
     }
 
+    void ensureResponder(String caId) {
+        responders.forCa(caId);
+    }
+
     /** A certificate's status changed: every cached variant goes, and the usual SHA-1 one is signed again at once. */
     void statusChanged(CertificateStatuses.Status status) {
         authorities.find(status.caId()).ifPresent(ca -> {
