@@ -13,28 +13,28 @@ import java.util.Map;
  * the service (by PID), all PostgreSQL processes, and the whole machine. Figures are in cores:
  * CPU seconds per wall-clock second. Elsewhere than Linux the /proc figures read as zero.
  */
-final class CpuMeter {
+public final class CpuMeter {
 
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux distribution
 
-    record Snapshot(long wallNanos, long selfCpuNanos, long serverTicks, Map<String, Long> postgresTicks,
+    public record Snapshot(long wallNanos, long selfCpuNanos, long serverTicks, Map<String, Long> postgresTicks,
             long machineBusyTicks) {
     }
 
-    record Usage(double generator, double server, double postgres, double machine) {
+    public record Usage(double generator, double server, double postgres, double machine) {
     }
 
     private CpuMeter() {
     }
 
-    static Snapshot take(long serverPid) {
+    public static Snapshot take(long serverPid) {
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         return new Snapshot(System.nanoTime(), os.getProcessCpuTime(),
                 serverPid > 0 ? processTicks(Path.of("/proc", Long.toString(serverPid), "stat")) : 0,
                 postgresTicks(), machineBusyTicks());
     }
 
-    static Usage between(Snapshot a, Snapshot b) {
+    public static Usage between(Snapshot a, Snapshot b) {
         double seconds = (b.wallNanos - a.wallNanos) / 1e9;
         long postgres = 0;
         for (Map.Entry<String, Long> entry : b.postgresTicks.entrySet()) {

@@ -41,10 +41,10 @@ import org.fujie.pki.x509.SerialNumbers;
  * the service's own signer ({@link CertificateSigner}, an X509v3CertificateBuilder with the CA's
  * ContentSigner) over a template like the tls-server one, and is DER-encoded as the service stores it.
  */
-final class SigningCeiling {
+public final class SigningCeiling {
 
-    record Result(int threads, double seconds, long operations, CpuMeter.Usage cpu) {
-        double perSecond() {
+    public record Result(int threads, double seconds, long operations, CpuMeter.Usage cpu) {
+        public double perSecond() {
             return operations / seconds;
         }
     }
@@ -90,7 +90,12 @@ final class SigningCeiling {
         });
     }
 
-    private Result measure(int threads, int warmupSeconds, int seconds, long serverPid, IntConsumer operation)
+    /**
+     * Runs {@code operation(i)} on {@code threads} threads (thread t takes i = t, t + threads, ...), unmeasured for
+     * {@code warmupSeconds}, then counts the operations finished in {@code seconds} and the CPU used meanwhile
+     * (this process, the process {@code serverPid}, the machine). Also used by the TSA benchmark's ceilings.
+     */
+    public static Result measure(int threads, int warmupSeconds, int seconds, long serverPid, IntConsumer operation)
             throws InterruptedException {
         AtomicLong count = new AtomicLong();
         AtomicBoolean measuring = new AtomicBoolean();
