@@ -2,6 +2,8 @@ package org.fujie.service.publication;
 
 import java.util.List;
 
+import io.micrometer.observation.ObservationPredicate;
+
 import org.apache.catalina.connector.Connector;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -10,6 +12,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
  * The plain-HTTP connector for the public endpoints (RFC 5280 4.2.2.1 and 4.2.1.13 expect http URLs
@@ -39,6 +42,16 @@ public class PublicHttpConfiguration {
             connector.setEncodedSolidusHandling("passthrough");
             factory.addAdditionalConnectors(connector);
         };
+    }
+
+    /**
+     * No HTTP observation (timers, tags) for requests on the plain-HTTP port (OCSP, CRLs, the TSA): at
+     * thousands of requests a second it cost a fifth of OCSP's throughput and 7 % of the TSA's
+     * (measured with wrk and JFR), and nobody reads per-request metrics of public endpoints.
+     */
+    @Bean
+    ObservationPredicate noObservationOfPublicEndpoints() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext server && !server.getCarrier().isSecure());
     }
 
     @Bean
