@@ -36,6 +36,7 @@ class TrustServiceTests {
     private ConfigurableApplicationContext trust;
     private FujieTestClient admin;
     private String tsaUrl;
+    private String trustUrl;
 
     @BeforeAll
     void start() throws Exception {
@@ -45,9 +46,10 @@ class TrustServiceTests {
                 "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
         trust = TrustServiceApplication.application().run(
                 "--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.public-http.port=0",
-                "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s");
+                "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s", "--fujie.max-request-bytes=2000000");
         String port = trust.getEnvironment().getProperty("local.server.port");
-        admin = FujieTestClient.forPkcs12("https://localhost:" + port, ca.dataDir().resolve("bootstrap/admin.p12"),
+        trustUrl = "https://localhost:" + port;
+        admin = FujieTestClient.forPkcs12(trustUrl, ca.dataDir().resolve("bootstrap/admin.p12"),
                 ca.dataDir().resolve("bootstrap/admin.pass"), ca.trustChain());
         tsaUrl = publicUrl() + "/tsa";
     }
@@ -150,6 +152,32 @@ class TrustServiceTests {
         assertThat(wrongPurpose.get("indication").asString()).isEqualTo("INDETERMINATE");
         assertThat(admin.post("/api/v1/certificates/validate", Map.of("certificatePem", "junk")).json().get("subIndication").asString())
                 .isEqualTo("FORMAT_FAILURE");
+    }
+
+    @Test
+    void verifyWhenNotAPdfOrUnsignedOrTooLargeThenClearAnswers() throws Exception {
+        FujieTestClient.Response text = admin.postFile("/api/v1/verify", "document", "notes.txt", "just text".getBytes());
+        assertThat(text.status()).isEqualTo(415);
+        assertThat(text.json().get("type").asString()).isEqualTo("urn:fujie:problem:document-unsupported");
+
+        java.io.ByteArrayOutputStream unsigned = new java.io.ByteArrayOutputStream();
+        try (org.apache.pdfbox.pdmodel.PDDocument document = new org.apache.pdfbox.pdmodel.PDDocument()) {
+            document.addPage(new org.apache.pdfbox.pdmodel.PDPage());
+            document.save(unsigned);
+        }
+        JsonNode report = admin.postFile("/api/v1/verify", "document", "unsigned.pdf", unsigned.toByteArray()).json();
+        assertThat(report.get("indication").asString()).as(report.toString()).isEqualTo("INDETERMINATE");
+        assertThat(report.get("detail").asString()).contains("no signature");
+
+        FujieTestClient.Response truncated = admin.postFile("/api/v1/verify", "document", "broken.pdf",
+                java.util.Arrays.copyOf(unsigned.toByteArray(), 40));
+        assertThat(truncated.status()).isEqualTo(200);
+        assertThat(truncated.json().get("indication").asString()).isEqualTo("INDETERMINATE");
+
+        FujieTestClient.Response huge = admin.postFile("/api/v1/verify", "document", "huge.pdf", new byte[3_000_000]);
+        assertThat(huge.status()).isEqualTo(413);
+        assertThat(FujieTestClient.anonymous(trustUrl, ca.trustChain())
+                .postFile("/api/v1/verify", "document", "unsigned.pdf", unsigned.toByteArray()).status()).isEqualTo(401);
     }
 
     private byte[] stampWhenReady(byte[] query) throws Exception {

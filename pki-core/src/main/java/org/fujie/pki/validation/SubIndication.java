@@ -1,7 +1,7 @@
 package org.fujie.pki.validation;
 
 /**
- * The sub-indications of ETSI EN 319 102-1 (5.1.3, table 5) that certificate validation can give,
+ * The sub-indications of ETSI EN 319 102-1 (5.1.3, table 5) that certificate (and signature) validation can give,
  * each with the main indication the standard pairs it with. EXPIRED, NOT_YET_VALID and FORMAT_FAILURE
  * appear under both TOTAL_FAILED and INDETERMINATE in the standard; the validator picks.
  */
@@ -31,12 +31,18 @@ public enum SubIndication {
     /** Revocation information exists but does not cover the validation time. */
     REVOCATION_OUT_OF_BOUNDS_NO_POE,
     /** No revocation information could be obtained now; it may be later. */
-    TRY_LATER;
+    TRY_LATER,
+    /** Signature validation: the digest of the signed data does not match the one the signature carries. */
+    HASH_FAILURE,
+    /** Signature validation: the signing certificate is not in the signature, or does not match its reference. */
+    NO_SIGNING_CERTIFICATE_FOUND,
+    /** Signature validation: the signing certificate was revoked and nothing proves the signature existed before. */
+    REVOKED_NO_POE;
 
     /** The main indication the standard pairs this sub-indication with in a certificate verdict. */
     public Indication indication() {
         return switch (this) {
-            case FORMAT_FAILURE, SIG_CRYPTO_FAILURE, REVOKED, EXPIRED, NOT_YET_VALID -> Indication.TOTAL_FAILED;
+            case FORMAT_FAILURE, SIG_CRYPTO_FAILURE, REVOKED, EXPIRED, NOT_YET_VALID, HASH_FAILURE -> Indication.TOTAL_FAILED;
             default -> Indication.INDETERMINATE;
         };
     }

@@ -10,5 +10,6 @@ public final class TrustProblem {
 
     public static final ProblemType ANCHOR_INVALID = new ProblemType("trust-anchor-invalid", 400, "The trust anchor is invalid");
     public static final ProblemType ANCHOR_EXISTS = new ProblemType("trust-anchor-exists", 409, "The certificate is a trust anchor already");
+    public static final ProblemType DOCUMENT_UNSUPPORTED = new ProblemType("document-unsupported", 415, "This kind of document cannot be verified");
     public static final ProblemType VALIDATION_REQUEST_INVALID = new ProblemType("validation-request-invalid", 400, "The validation request is invalid");
 }

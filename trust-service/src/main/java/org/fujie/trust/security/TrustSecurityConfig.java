@@ -28,7 +28,8 @@ public class TrustSecurityConfig {
                             .requestMatchers(HttpMethod.GET, "/api/v1/trust-anchors", "/api/v1/trust-anchors/*")
                             .hasAnyRole(names(ADMIN, AUDITOR, APP))
                             .requestMatchers("/api/v1/trust-anchors", "/api/v1/trust-anchors/*").hasRole(ADMIN.name())
-                            .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate").hasAnyRole(names(Role.values()))
+                            .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate", "/api/v1/verify")
+                            .hasAnyRole(names(Role.values()))
                             .anyRequest().denyAll();
                 });
         return http.build();

@@ -1,0 +1,54 @@
+package org.fujie.pki.pdf;
+
+import java.io.IOException;
+
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdfparser.PDFParser;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+
+/**
+ * Opens a PDF (or one revision of it, a prefix of its bytes) with PDFBox: strict parsing (no brute-force
+ * repair of a broken file: what a viewer would repair differently is a parser-differential risk), decoded
+ * streams in main memory only up to a limit (so no temporary files), and encrypted documents refused.
+ */
+final class PdfLoader {
+
+    private PdfLoader() {
+    }
+
+    /** A strict parser: PDFBox's lenient mode rebuilds broken cross-reference tables by scanning. */
+    private static final class StrictParser extends PDFParser {
+
+        StrictParser(byte[] bytes, int length, long maxMemory) throws IOException {
+            super(new RandomAccessReadBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length).slice()), "", null, null,
+                    MemoryUsageSetting.setupMainMemoryOnly(maxMemory).streamCache);
+            setLenient(false);
+        }
+    }
+
+    static PDDocument load(byte[] bytes, int length, long maxMemory) throws PdfFormatException {
+        PDDocument document;
+        try {
+            document = new StrictParser(bytes, length, maxMemory).parse();
+        } catch (InvalidPasswordException e) {
+            throw new PdfFormatException("the document is encrypted; encrypted documents are not verified");
+        } catch (IOException | RuntimeException e) {
+            throw new PdfFormatException("the document is corrupted: " + e.getMessage());
+        }
+        if (document.isEncrypted()) {
+            close(document);
+            throw new PdfFormatException("the document is encrypted; encrypted documents are not verified");
+        }
+        return document;
+    }
+
+    static void close(PDDocument document) {
+        try {
+            document.close();
+        } catch (IOException | RuntimeException e) {
+            // nothing more to free
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.fujie.trust.verify;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.fujie.pki.pdf.Modification;
+import org.fujie.pki.pdf.PdfReport;
+import org.fujie.pki.pdf.PdfSignatureReport;
+import org.fujie.pki.pdf.PdfTimestamp;
+import org.fujie.pki.validation.RevocationFinding;
+
+/** The verification report of CONTRACT.md, in EN 319 102-1 vocabulary. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+record VerificationReportView(String indication, String subIndication, String detail, List<SignatureView> signatures) {
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TimestampView(String genTime, String tsa, String indication, String subIndication, List<String> chain, String detail) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record RevocationView(String subject, String serialNumber, String source, String status, String revokedAt, String reason,
+            String thisUpdate, String nextUpdate, String detail) {
+    }
+
+    record ModificationView(String object, String kind, boolean allowed, String description) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SignatureView(String id, String format, String signer, String signingTime, String claimedSigningTime,
+            TimestampView timestamp, String indication, String subIndication, boolean integrity, List<String> chain,
+            List<RevocationView> revocation, boolean coversWholeDocument, String level, List<ModificationView> modifications,
+            String detail) {
+    }
+
+    static VerificationReportView of(PdfReport report) {
+        return new VerificationReportView(report.indication().name(), name(report.subIndication()), report.detail(),
+                report.signatures().stream().map(VerificationReportView::signature).toList());
+    }
+
+    private static SignatureView signature(PdfSignatureReport s) {
+        return new SignatureView(s.id(), s.format(), s.signer(), text(s.signingTime()), text(s.claimedSigningTime()),
+                timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
+                s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
+                s.level() == null ? null : s.level().label(),
+                s.modifications().stream().map(VerificationReportView::modification).toList(), s.detail());
+    }
+
+    private static TimestampView timestamp(PdfTimestamp t) {
+        return t == null ? null : new TimestampView(text(t.genTime()), t.tsa(), t.indication().name(), name(t.subIndication()),
+                t.chain(), t.detail());
+    }
+
+    private static RevocationView revocation(RevocationFinding f) {
+        return new RevocationView(f.subject(), f.serial() == null ? null : f.serial().toString(16), f.source().name(),
+                f.status().name(), text(f.revokedAt()), f.reason() == null ? null : f.reason().rfcName(), text(f.thisUpdate()),
+                text(f.nextUpdate()), f.detail());
+    }
+
+    private static ModificationView modification(Modification m) {
+        return new ModificationView(m.object(), m.kind().name(), m.allowed(), m.description());
+    }
+
+    private static String name(Enum<?> value) {
+        return value == null ? null : value.name();
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}
