@@ -10,7 +10,11 @@ import java.util.Map;
 import org.fujie.ca.profile.ProfileProperties;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
-/** Binding of the {@code fujie.*} settings; mapped onto immutable objects where they are used. */
+/**
+ * Binding of ca-service's {@code fujie.*} settings; mapped onto immutable objects where they are used.
+ * Settings every service shares ({@code fujie.max-request-bytes}, {@code fujie.security.role-cache-ttl}) are
+ * read by service-support.
+ */
 @ConfigurationProperties("fujie")
 public class FujieProperties {
 
@@ -18,11 +22,8 @@ public class FujieProperties {
     private Path dataDir = Path.of("data");
     /** Base URL of the public plain-HTTP PKI endpoints, written into AIA and CRL distribution points. */
     private String publicBaseUrl = "http://127.0.0.1:8080";
-    /** Largest request body accepted by the API, in bytes. */
-    private long maxRequestBytes = 1_048_576;
     private final Ca ca = new Ca();
     private final Bootstrap bootstrap = new Bootstrap();
-    private final Security security = new Security();
 
     public Path getDataDir() {
         return dataDir;
@@ -40,14 +41,6 @@ public class FujieProperties {
         this.publicBaseUrl = publicBaseUrl.endsWith("/") ? publicBaseUrl.substring(0, publicBaseUrl.length() - 1) : publicBaseUrl;
     }
 
-    public long getMaxRequestBytes() {
-        return maxRequestBytes;
-    }
-
-    public void setMaxRequestBytes(long maxRequestBytes) {
-        this.maxRequestBytes = maxRequestBytes;
-    }
-
     public Ca getCa() {
         return ca;
     }
@@ -56,9 +49,6 @@ public class FujieProperties {
         return bootstrap;
     }
 
-    public Security getSecurity() {
-        return security;
-    }
 
     public static class Ca {
         /** The CA used when a request names none. */
@@ -166,19 +156,6 @@ public class FujieProperties {
 
         public void setTlsNames(List<String> tlsNames) {
             this.tlsNames = tlsNames;
-        }
-    }
-
-    public static class Security {
-        /** How long a certificate's roles are cached before the database is asked again. */
-        private Duration roleCacheTtl = Duration.ofSeconds(5);
-
-        public Duration getRoleCacheTtl() {
-            return roleCacheTtl;
-        }
-
-        public void setRoleCacheTtl(Duration roleCacheTtl) {
-            this.roleCacheTtl = roleCacheTtl;
         }
     }
 }
