@@ -180,6 +180,55 @@ class TrustServiceTests {
                 .postFile("/api/v1/verify", "document", "unsigned.pdf", unsigned.toByteArray()).status()).isEqualTo(401);
     }
 
+    @Test
+    void verifyWhenOpensslSignedCmsWithAFujieCertificateThenPassedAndAlteredOrRevokedAreNot(@TempDir Path dir) throws Exception {
+        byte[] document = "数据共享协议 第 7 条\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Files.write(dir.resolve("doc.txt"), document);
+        byte[] p7s = opensslCadesSign(dir, "CN=CMS Signer,O=Ministry", "good");
+
+        JsonNode passed = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", p7s),
+                new FujieTestClient.FilePart("detached", "doc.txt", document))).json();
+        assertThat(passed.get("indication").asString()).as(passed.toString()).isEqualTo("TOTAL_PASSED");
+        JsonNode signature = passed.get("signatures").get(0);
+        assertThat(signature.get("format").asString()).isEqualTo("CAdES");
+        assertThat(signature.get("level").asString()).isEqualTo("B-B");
+        assertThat(signature.get("signer").asString()).isEqualTo("CN=CMS Signer,O=Ministry");
+        assertThat(signature.get("revocation").toString()).contains("OCSP", "GOOD");
+
+        byte[] altered = document.clone();
+        altered[altered.length - 2] = '8';
+        JsonNode failed = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", p7s),
+                new FujieTestClient.FilePart("detached", "doc.txt", altered))).json();
+        assertThat(failed.get("indication").asString() + "/" + failed.get("subIndication").asString()).isEqualTo("TOTAL_FAILED/HASH_FAILURE");
+        JsonNode missing = admin.postFile("/api/v1/verify", "document", "doc.p7s", p7s).json();
+        assertThat(missing.get("indication").asString()).isEqualTo("INDETERMINATE");
+        assertThat(missing.get("detail").asString()).contains("detached");
+
+        byte[] revoked = opensslCadesSign(dir, "CN=Revoked CMS Signer,O=Ministry", "revoke");
+        JsonNode after = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", revoked),
+                new FujieTestClient.FilePart("detached", "doc.txt", document))).json();
+        assertThat(after.get("indication").asString() + "/" + after.get("subIndication").asString()).as(after.toString())
+                .isEqualTo("INDETERMINATE/REVOKED_NO_POE");
+    }
+
+    /** openssl cms -sign -cades over doc.txt with a key ca-service generated; "revoke" revokes the certificate first. */
+    private byte[] opensslCadesSign(Path dir, String subject, String mode) throws Exception {
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
+                "subject", subject, "keyGeneration", Map.of("algorithm", "EC-P256", "password", "cms-test")));
+        assertThat(issued.status()).isEqualTo(201);
+        java.nio.file.Files.write(dir.resolve("signer.p12"), java.util.Base64.getDecoder().decode(issued.json().get("pkcs12").asString()));
+        java.nio.file.Files.writeString(dir.resolve("chain.pem"), issued.json().get("chainPem").asString());
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.run("pkcs12", "-in", "signer.p12", "-passin", "pass:cms-test", "-nodes", "-out", "signer.pem");
+        if (mode.equals("revoke")) {
+            assertThat(ca.admin().post("/api/v1/certificates/" + issued.json().get("serialNumber").asString() + "/revoke",
+                    Map.of("reason", "keyCompromise")).status()).isEqualTo(200);
+        }
+        openssl.run("cms", "-sign", "-cades", "-binary", "-in", "doc.txt", "-signer", "signer.pem", "-certfile", "chain.pem",
+                "-md", "sha256", "-outform", "DER", "-out", "doc.p7s");
+        return java.nio.file.Files.readAllBytes(dir.resolve("doc.p7s"));
+    }
+
     private byte[] stampWhenReady(byte[] query) throws Exception {
         // The TSA gets its certificate from ca-service in the background right after start.
         for (int attempt = 0; attempt < 100; attempt++) {

@@ -1,4 +1,4 @@
-package org.fujie.pki.pdf;
+package org.fujie.pki.cms;
 
 import java.math.BigInteger;
 import java.security.cert.X509Certificate;
@@ -26,23 +26,23 @@ import org.fujie.pki.validation.RevocationSource;
 import org.fujie.pki.x509.SubjectNames;
 
 /**
- * Revocation information a PDF carries (its DSS): OCSP answers first, then CRLs, each used only when it is
+ * Revocation information a document carries (a PDF's DSS, a CMS's revocationInfoChoices): OCSP answers first, then CRLs, each used only when it is
  * authentic for the certificate's issuer (OCSP through {@link OcspResponderTrust}, a CRL signed by the issuer
- * with cRLSign, complete, no unknown critical extension). Findings carry {@link #URL} so a report (and the
+ * with cRLSign, complete, no unknown critical extension). Findings carry the url given so a report (and the
  * B-LT level) can tell embedded data from fetched data. Judging whether it covers the validation time is
  * left to the revocation checker, as for any source.
  */
-final class EmbeddedRevocationSource implements RevocationSource {
+public final class EmbeddedRevocationSource implements RevocationSource {
 
-    /** The url of every finding from here. */
-    static final String URL = "embedded:DSS";
-
-    private final DssData dss;
+    private final ValidationData dss;
     private final Duration clockSkew;
+    private final String url;
 
-    EmbeddedRevocationSource(DssData dss, Duration clockSkew) {
+    /** @param url what every finding from here names as its url (say "embedded:DSS"), so reports tell it from fetched data */
+    public EmbeddedRevocationSource(ValidationData dss, Duration clockSkew, String url) {
         this.dss = dss;
         this.clockSkew = clockSkew;
+        this.url = url;
     }
 
     @Override
@@ -75,13 +75,13 @@ final class EmbeddedRevocationSource implements RevocationSource {
                 BigInteger serial = certificate.getSerialNumber();
                 if (single.getCertStatus() == CertificateStatus.GOOD) {
                     return new RevocationFinding(subject, serial, Source.OCSP, Status.GOOD, null, null, thisUpdate,
-                            nextUpdate, URL, "embedded OCSP answer says good");
+                            nextUpdate, url, "embedded OCSP answer says good");
                 }
                 if (single.getCertStatus() instanceof RevokedStatus revoked) {
                     return new RevocationFinding(subject, serial, Source.OCSP, Status.REVOKED,
                             revoked.getRevocationTime().toInstant(), revoked.hasRevocationReason()
                                     ? reason(revoked.getRevocationReason()) : null,
-                            thisUpdate, nextUpdate, URL, "embedded OCSP answer says revoked");
+                            thisUpdate, nextUpdate, url, "embedded OCSP answer says revoked");
                 }
             }
         }
@@ -105,11 +105,11 @@ final class EmbeddedRevocationSource implements RevocationSource {
             X509CRLEntryHolder entry = crl.getRevokedCertificate(certificate.getSerialNumber());
             if (entry == null) {
                 return new RevocationFinding(subject, certificate.getSerialNumber(), Source.CRL, Status.GOOD, null, null,
-                        thisUpdate, nextUpdate, URL, "not listed on the embedded CRL of " + thisUpdate);
+                        thisUpdate, nextUpdate, url, "not listed on the embedded CRL of " + thisUpdate);
             }
             RevocationReason reason = entry.getExtensions() == null ? null : reasonOf(entry);
             return new RevocationFinding(subject, certificate.getSerialNumber(), Source.CRL, Status.REVOKED,
-                    entry.getRevocationDate().toInstant(), reason, thisUpdate, nextUpdate, URL,
+                    entry.getRevocationDate().toInstant(), reason, thisUpdate, nextUpdate, url,
                     "listed on the embedded CRL of " + thisUpdate);
         }
         throw new RevocationUnavailableException("no authentic embedded revocation data");

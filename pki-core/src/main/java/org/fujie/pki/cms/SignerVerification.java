@@ -1,4 +1,4 @@
-package org.fujie.pki.pdf;
+package org.fujie.pki.cms;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -8,7 +8,7 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.pki.validation.SubIndication;
 
 /**
- * What the CMS check of a PDF signature found.
+ * What the check of one CMS SignerInfo found.
  *
  * @param failure null when digest, signature and signing-certificate reference verified
  * @param signer the signing certificate, null when not found
@@ -18,20 +18,20 @@ import org.fujie.pki.validation.SubIndication;
  * @param timestampToken the signature-time-stamp unsigned attribute, null when absent
  * @param timestampProblem why a present time-stamp attribute could not be read, else null
  */
-record CmsVerification(SubIndication failure, String detail, X509Certificate signer, List<X509Certificate> certificates,
-        Instant claimedTime, boolean signingCertificateReference, byte[] signatureValue, TimeStampToken timestampToken,
-        String timestampProblem) {
+public record SignerVerification(SubIndication failure, String detail, X509Certificate signer,
+        List<X509Certificate> certificates, Instant claimedTime, boolean signingCertificateReference, byte[] signatureValue,
+        TimeStampToken timestampToken, String timestampProblem) {
 
-    CmsVerification {
+    public SignerVerification {
         certificates = List.copyOf(certificates);
     }
 
-    static CmsVerification failed(SubIndication failure, String detail, X509Certificate signer,
+    public static SignerVerification failed(SubIndication failure, String detail, X509Certificate signer,
             List<X509Certificate> certificates) {
-        return new CmsVerification(failure, detail, signer, certificates, null, false, null, null, null);
+        return new SignerVerification(failure, detail, signer, certificates, null, false, null, null, null);
     }
 
-    boolean verified() {
+    public boolean verified() {
         return failure == null;
     }
 }

@@ -1,4 +1,4 @@
-package org.fujie.pki.pdf;
+package org.fujie.pki.cms;
 
 import java.time.Instant;
 import java.util.List;
@@ -7,18 +7,18 @@ import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
 
 /**
- * A verified (or refused) RFC 3161 time-stamp: a signature time-stamp inside a CMS signature, or a
- * document time-stamp of its own.
+ * A verified (or refused) RFC 3161 time-stamp: a signature time-stamp inside a CMS signature, a PDF document
+ * time-stamp, or a CAdES archive time-stamp.
  *
  * @param genTime the time the TSA asserted; null when the token could not be read
  * @param tsa the subject of the TSA certificate (RFC 4514), null when unknown
  * @param subIndication null exactly when the indication is TOTAL_PASSED
  * @param chain the TSA certificate's path subjects, leaf first
  */
-public record PdfTimestamp(Instant genTime, String tsa, Indication indication, SubIndication subIndication,
+public record VerifiedTimestamp(Instant genTime, String tsa, Indication indication, SubIndication subIndication,
         List<String> chain, String detail) {
 
-    public PdfTimestamp {
+    public VerifiedTimestamp {
         chain = List.copyOf(chain);
     }
 
@@ -26,7 +26,13 @@ public record PdfTimestamp(Instant genTime, String tsa, Indication indication, S
         return indication == Indication.TOTAL_PASSED;
     }
 
-    static PdfTimestamp failed(Instant genTime, String tsa, SubIndication sub, String detail) {
-        return new PdfTimestamp(genTime, tsa, sub.indication(), sub, List.of(), detail);
+    public static VerifiedTimestamp failed(Instant genTime, String tsa, SubIndication sub, String detail) {
+        return new VerifiedTimestamp(genTime, tsa, sub.indication(), sub, List.of(), detail);
+    }
+
+    /** Whether the token itself is broken (as opposed to its TSA certificate not validating). */
+    public boolean broken() {
+        return subIndication == SubIndication.HASH_FAILURE || subIndication == SubIndication.SIG_CRYPTO_FAILURE
+                || subIndication == SubIndication.FORMAT_FAILURE;
     }
 }

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.fujie.pki.cms.ValidationData;
 import org.fujie.pki.x509.Pem;
 
 /**
@@ -23,26 +24,20 @@ import org.fujie.pki.x509.Pem;
  * with /Certs, /CRLs, /OCSPs; the /VRI entries only index the same streams). Unreadable entries are skipped:
  * they are untrusted input that can only help, never decide, since each is verified where it is used.
  */
-record DssData(List<X509Certificate> certificates, List<X509CRLHolder> crls, List<BasicOCSPResp> ocsps) {
+final class DssData {
+
+    /** The url of every revocation finding taken from the DSS. */
+    static final String URL = "embedded:DSS";
 
     private static final int MAX_ENTRY_BYTES = 10 * 1024 * 1024;
 
-    DssData {
-        certificates = List.copyOf(certificates);
-        crls = List.copyOf(crls);
-        ocsps = List.copyOf(ocsps);
+    private DssData() {
     }
 
-    static final DssData EMPTY = new DssData(List.of(), List.of(), List.of());
-
-    boolean isEmpty() {
-        return certificates.isEmpty() && crls.isEmpty() && ocsps.isEmpty();
-    }
-
-    static DssData read(PDDocument document) {
+    static ValidationData read(PDDocument document) {
         COSDictionary dss = document.getDocumentCatalog().getCOSObject().getCOSDictionary(COSName.getPDFName("DSS"));
         if (dss == null) {
-            return EMPTY;
+            return ValidationData.EMPTY;
         }
         List<X509Certificate> certificates = new ArrayList<>();
         for (byte[] bytes : streams(dss, "Certs")) {
@@ -70,7 +65,7 @@ record DssData(List<X509Certificate> certificates, List<X509CRLHolder> crls, Lis
                 // skipped
             }
         }
-        return new DssData(certificates, crls, ocsps);
+        return new ValidationData(certificates, crls, ocsps);
     }
 
     private static List<byte[]> streams(COSDictionary dss, String key) {

@@ -2,6 +2,7 @@ package org.fujie.pki.pdf;
 
 import java.util.List;
 
+import org.fujie.pki.cms.SignatureVerdict;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
 
@@ -28,23 +29,10 @@ public record PdfReport(Indication indication, SubIndication subIndication, Stri
         if (signatures.isEmpty()) {
             return unreadable("the document holds no signature and no document time-stamp");
         }
-        PdfSignatureReport worst = signatures.get(0);
-        for (PdfSignatureReport s : signatures) {
-            if (rank(s.indication()) > rank(worst.indication())) {
-                worst = s;
-            }
-        }
+        PdfSignatureReport worst = SignatureVerdict.worst(signatures, PdfSignatureReport::indication);
         String detail = worst.indication() == Indication.TOTAL_PASSED
                 ? signatures.size() + " signature(s) and time-stamp(s) verified"
                 : "signature " + worst.id() + ": " + worst.detail();
         return new PdfReport(worst.indication(), worst.subIndication(), detail, signatures);
-    }
-
-    private static int rank(Indication indication) {
-        return switch (indication) {
-            case TOTAL_PASSED -> 0;
-            case INDETERMINATE -> 1;
-            case TOTAL_FAILED -> 2;
-        };
     }
 }

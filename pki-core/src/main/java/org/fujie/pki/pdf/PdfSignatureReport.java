@@ -3,6 +3,8 @@ package org.fujie.pki.pdf;
 import java.time.Instant;
 import java.util.List;
 
+import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.cms.VerifiedTimestamp;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.RevocationFinding;
 import org.fujie.pki.validation.SubIndication;
@@ -24,9 +26,9 @@ import org.fujie.pki.validation.SubIndication;
  * @param modifications what later incremental updates changed, each saying whether it is allowed
  */
 public record PdfSignatureReport(String id, String format, String signer, Instant signingTime,
-        Instant claimedSigningTime, PdfTimestamp timestamp, Indication indication, SubIndication subIndication,
+        Instant claimedSigningTime, VerifiedTimestamp timestamp, Indication indication, SubIndication subIndication,
         boolean integrity, List<String> chain, List<RevocationFinding> revocation, boolean coversWholeDocument,
-        PdfLevel level, List<Modification> modifications, String detail) {
+        BaselineLevel level, List<Modification> modifications, String detail) {
 
     public PdfSignatureReport {
         chain = List.copyOf(chain);

@@ -10,15 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.bouncycastle.cert.X509CRLHolder;
-import org.fujie.pki.validation.CertificateValidator;
-import org.fujie.pki.validation.CrlClient;
+import org.fujie.pki.cms.DocumentValidation;
+import org.fujie.pki.cms.ValidationData;
 import org.fujie.pki.validation.HttpFetcher;
-import org.fujie.pki.validation.OcspClient;
-import org.fujie.pki.validation.OcspResponderTrust;
-import org.fujie.pki.validation.RevocationCache;
 import org.fujie.pki.validation.RevocationChecker;
-import org.fujie.pki.validation.RevocationFinding;
 import org.fujie.pki.validation.RevocationSource;
 import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
@@ -33,31 +28,20 @@ import org.fujie.pki.validation.ValidationPolicy;
  */
 public final class PdfVerifier {
 
-    private final List<TrustAnchor> anchors;
-    private final ValidationPolicy policy;
-    private final HttpFetcher fetcher;
-    private final List<RevocationSource> onlineSources;
-    private final Clock clock;
+    private final DocumentValidation validation;
     private final PdfVerifierSettings settings;
 
     /** @param onlineSources asked after the document's own revocation data, in this order */
     public PdfVerifier(List<TrustAnchor> anchors, ValidationPolicy policy, HttpFetcher fetcher,
             List<RevocationSource> onlineSources, Clock clock, PdfVerifierSettings settings) {
-        this.anchors = List.copyOf(anchors);
-        this.policy = Objects.requireNonNull(policy, "policy");
-        this.fetcher = Objects.requireNonNull(fetcher, "fetcher");
-        this.onlineSources = List.copyOf(onlineSources);
-        this.clock = Objects.requireNonNull(clock, "clock");
+        this.validation = new DocumentValidation(anchors, policy, fetcher, onlineSources, clock);
         this.settings = Objects.requireNonNull(settings, "settings");
     }
 
     /** With OCSP then CRL over the fetcher (as {@link RevocationChecker#ocspThenCrl}), with caches shared by all documents. */
     public static PdfVerifier online(List<TrustAnchor> anchors, ValidationPolicy policy, HttpFetcher fetcher, Clock clock,
             PdfVerifierSettings settings) {
-        CrlClient crls = new CrlClient(fetcher, new RevocationCache<X509CRLHolder>(256), 10 * 1024 * 1024, policy.clockSkew());
-        OcspClient ocsp = new OcspClient(fetcher, new RevocationCache<RevocationFinding>(10_000), new OcspResponderTrust(crls),
-                false, 64 * 1024, policy.clockSkew());
-        return new PdfVerifier(anchors, policy, fetcher, List.of(ocsp, crls), clock, settings);
+        return new PdfVerifier(anchors, policy, fetcher, RevocationChecker.onlineSources(fetcher, policy), clock, settings);
     }
 
     /** Reads at most the size limit from the stream (a larger document is refused) and verifies it. */
@@ -112,9 +96,10 @@ public final class PdfVerifier {
     }
 
     private PdfReport verify(byte[] file, PDDocument document, List<SignatureField> fields) {
-        DssData dss = DssData.read(document);
-        Instant now = clock.instant();
-        SignatureVerifier verifier = new SignatureVerifier(file, file.length, validatorFor(dss), dss, settings.signerPurpose());
+        ValidationData dss = DssData.read(document);
+        Instant now = validation.clock().instant();
+        SignatureVerifier verifier = new SignatureVerifier(file, file.length, validation.forDocument(dss, DssData.URL), dss,
+                settings.signerPurpose());
         List<SignatureOutcome> timestamps = new ArrayList<>();
         for (SignatureField field : fields) {
             if (field.documentTimestamp()) {
@@ -134,16 +119,6 @@ public final class PdfVerifier {
             reports.add(assembler.report(outcome, modifications));
         }
         return PdfReport.of(reports);
-    }
-
-    /** A validator for this document: its embedded revocation data first, then the online sources. */
-    private CertificateValidator validatorFor(DssData dss) {
-        List<RevocationSource> sources = new ArrayList<>();
-        if (!dss.isEmpty()) {
-            sources.add(new EmbeddedRevocationSource(dss, policy.clockSkew()));
-        }
-        sources.addAll(onlineSources);
-        return new CertificateValidator(anchors, policy, fetcher, new RevocationChecker(sources, policy), clock);
     }
 
     private static boolean contains(byte[] file, int from, int to, String marker) {

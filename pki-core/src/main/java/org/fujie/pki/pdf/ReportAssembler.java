@@ -9,6 +9,11 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.cms.SignatureVerdict;
+import org.fujie.pki.cms.SignerVerification;
+import org.fujie.pki.cms.VerifiedTimestamp;
+import org.fujie.pki.cms.ValidationData;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.RevocationFinding;
 import org.fujie.pki.validation.SubIndication;
@@ -24,9 +29,9 @@ final class ReportAssembler {
 
     private final List<SignatureOutcome> documentTimestamps;
     private final long dssOffset;
-    private final DssData dss;
+    private final ValidationData dss;
 
-    ReportAssembler(List<SignatureOutcome> documentTimestamps, long dssOffset, DssData dss) {
+    ReportAssembler(List<SignatureOutcome> documentTimestamps, long dssOffset, ValidationData dss) {
         this.documentTimestamps = List.copyOf(documentTimestamps);
         this.dssOffset = dssOffset;
         this.dss = dss;
@@ -46,7 +51,7 @@ final class ReportAssembler {
     PdfSignatureReport report(SignatureOutcome outcome, List<Modification> modifications) {
         SignatureField field = outcome.field();
         boolean whole = outcome.range() != null && outcome.range().coversWholeDocument();
-        CmsVerification cms = outcome.cms();
+        SignerVerification cms = outcome.cms();
         boolean timestampValid = outcome.timestamp() != null && outcome.timestamp().valid();
         Instant claimed = cms != null && cms.claimedTime() != null ? cms.claimedTime() : field.claimedTime();
         String signer = field.documentTimestamp() ? (outcome.timestamp() == null ? null : outcome.timestamp().tsa())
@@ -57,63 +62,49 @@ final class ReportAssembler {
         List<RevocationFinding> revocation = chain == null ? List.of() : chain.revocation();
         String format = field.documentTimestamp() ? "DOC-TIMESTAMP"
                 : SignatureVerifier.PADES.equals(field.subFilter()) ? "PAdES" : "PKCS7";
-        Verdict verdict = verdict(outcome, modifications);
+        SignatureVerdict verdict = verdict(outcome, modifications);
         return new PdfSignatureReport(field.id(), format, signer, signingTime, claimed, outcome.timestamp(),
                 verdict.indication(), verdict.subIndication(), outcome.intact(), path, revocation, whole,
                 level(outcome), modifications, verdict.detail());
     }
 
-    private record Verdict(Indication indication, SubIndication subIndication, String detail) {
-    }
-
-    private Verdict verdict(SignatureOutcome outcome, List<Modification> modifications) {
+    private SignatureVerdict verdict(SignatureOutcome outcome, List<Modification> modifications) {
         if (!outcome.intact()) {
-            return new Verdict(outcome.failure().indication(), outcome.failure(), outcome.detail());
+            return SignatureVerdict.failed(outcome.failure(), outcome.detail());
         }
         List<String> disallowed = modifications.stream().filter(m -> !m.allowed())
                 .map(m -> m.object() + ": " + m.description()).toList();
         if (!disallowed.isEmpty()) {
-            return new Verdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
+            return new SignatureVerdict(Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE,
                     "changed after signing in a way its permissions do not allow: " + String.join("; ", disallowed));
         }
         if (outcome.field().documentTimestamp()) {
-            PdfTimestamp ts = outcome.timestamp();
-            return new Verdict(ts.indication(), ts.subIndication(), ts.detail());
+            VerifiedTimestamp ts = outcome.timestamp();
+            return new SignatureVerdict(ts.indication(), ts.subIndication(), ts.detail());
         }
-        ValidationResult chain = outcome.chain();
-        if (chain.valid()) {
-            return new Verdict(Indication.TOTAL_PASSED, null, "signature valid; signing certificate " + chain.detail());
-        }
-        if (chain.subIndication() == SubIndication.REVOKED) {
-            // EN 319 102-1 5.2.6 and 5.6.2.4: a signing certificate revoked before the best signature time leaves the
-            // signature INDETERMINATE/REVOKED_NO_POE; a signature time-stamp proves existence, not creation, so even
-            // one after the revocation does not turn it into TOTAL_FAILED (DSS 6.3 answers the same).
-            return new Verdict(Indication.INDETERMINATE, SubIndication.REVOKED_NO_POE, "the signing certificate was revoked"
-                    + " before the best signature time " + outcome.validationTime() + ": " + chain.detail());
-        }
-        return new Verdict(chain.indication(), chain.subIndication(), "signing certificate: " + chain.detail());
+        return SignatureVerdict.ofChain(outcome.chain(), outcome.validationTime());
     }
 
-    private PdfLevel level(SignatureOutcome outcome) {
+    private BaselineLevel level(SignatureOutcome outcome) {
         if (outcome.field().documentTimestamp() || !outcome.intact() || outcome.cms() == null
                 || !SignatureVerifier.PADES.equals(outcome.field().subFilter()) || !outcome.cms().signingCertificateReference()) {
-            return PdfLevel.NONE;
+            return BaselineLevel.NONE;
         }
         long end = outcome.range().signedLength();
         List<SignatureOutcome> covering = documentTimestamps.stream()
                 .filter(t -> validTimestamp(t) && t.range().signedLength() > end).toList();
         boolean timestamped = outcome.timestamp() != null && outcome.timestamp().valid() || !covering.isEmpty();
         if (!timestamped) {
-            return PdfLevel.B_B;
+            return BaselineLevel.B_B;
         }
         ValidationResult chain = outcome.chain();
         boolean embedded = !dss.isEmpty() && chain != null && !chain.revocation().isEmpty()
-                && chain.revocation().stream().allMatch(f -> EmbeddedRevocationSource.URL.equals(f.url()));
+                && chain.revocation().stream().allMatch(f -> DssData.URL.equals(f.url()));
         if (!embedded) {
-            return PdfLevel.B_T;
+            return BaselineLevel.B_T;
         }
         boolean archived = dssOffset >= 0 && covering.stream().anyMatch(t -> t.range().signedLength() > dssOffset);
-        return archived ? PdfLevel.B_LTA : PdfLevel.B_LT;
+        return archived ? BaselineLevel.B_LTA : BaselineLevel.B_LT;
     }
 
     private static boolean validTimestamp(SignatureOutcome t) {

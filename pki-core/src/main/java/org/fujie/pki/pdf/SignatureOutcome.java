@@ -2,6 +2,8 @@ package org.fujie.pki.pdf;
 
 import java.time.Instant;
 
+import org.fujie.pki.cms.SignerVerification;
+import org.fujie.pki.cms.VerifiedTimestamp;
 import org.fujie.pki.validation.SubIndication;
 import org.fujie.pki.validation.ValidationResult;
 
@@ -16,11 +18,11 @@ import org.fujie.pki.validation.ValidationResult;
  * @param chain the signing certificate's validation, null when not reached
  * @param validationTime the time the chain was validated at
  */
-record SignatureOutcome(SignatureField field, ByteRange range, SubIndication failure, String detail, CmsVerification cms,
-        PdfTimestamp timestamp, ValidationResult chain, Instant validationTime) {
+record SignatureOutcome(SignatureField field, ByteRange range, SubIndication failure, String detail, SignerVerification cms,
+        VerifiedTimestamp timestamp, ValidationResult chain, Instant validationTime) {
 
     static SignatureOutcome refused(SignatureField field, ByteRange range, SubIndication failure, String detail,
-            CmsVerification cms) {
+            SignerVerification cms) {
         return new SignatureOutcome(field, range, failure, detail, cms, null, null, null);
     }
 

@@ -7,6 +7,10 @@ import java.util.List;
 
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.fujie.pki.cms.SignerVerification;
+import org.fujie.pki.cms.VerifiedTimestamp;
+import org.fujie.pki.cms.ValidationData;
+import org.fujie.pki.cms.TimeStampCheck;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.Purpose;
 import org.fujie.pki.validation.SubIndication;
@@ -26,10 +30,10 @@ final class SignatureVerifier {
     private final byte[] file;
     private final int length;
     private final CertificateValidator validator;
-    private final DssData dss;
+    private final ValidationData dss;
     private final Purpose signerPurpose;
 
-    SignatureVerifier(byte[] file, int length, CertificateValidator validator, DssData dss, Purpose signerPurpose) {
+    SignatureVerifier(byte[] file, int length, CertificateValidator validator, ValidationData dss, Purpose signerPurpose) {
         this.file = file;
         this.length = length;
         this.validator = validator;
@@ -55,9 +59,8 @@ final class SignatureVerifier {
             return SignatureOutcome.refused(field, range, SubIndication.FORMAT_FAILURE,
                     "/Contents of the document time-stamp is not an RFC 3161 token", null);
         }
-        PdfTimestamp timestamp = TimeStampCheck.verify(token, out -> range.writeTo(file, out), dss.certificates(), validator);
-        if (timestamp.subIndication() == SubIndication.HASH_FAILURE || timestamp.subIndication() == SubIndication.SIG_CRYPTO_FAILURE
-                || timestamp.subIndication() == SubIndication.FORMAT_FAILURE) {
+        VerifiedTimestamp timestamp = TimeStampCheck.verify(token, out -> range.writeTo(file, out), dss.certificates(), validator);
+        if (timestamp.broken()) {
             return new SignatureOutcome(field, range, timestamp.subIndication(), timestamp.detail(), null, timestamp, null,
                     timestamp.genTime());
         }
@@ -69,17 +72,17 @@ final class SignatureVerifier {
             return SignatureOutcome.refused(field, range, SubIndication.FORMAT_FAILURE,
                     "unsupported /SubFilter " + field.subFilter(), null);
         }
-        CmsVerification cms = CmsSignatureCheck.verify(field.contents(), file, range);
+        SignerVerification cms = CmsSignatureCheck.verify(field.contents(), file, range);
         if (!cms.verified()) {
             return SignatureOutcome.refused(field, range, cms.failure(), cms.detail(), cms);
         }
         List<X509Certificate> helpers = new ArrayList<>(cms.certificates());
         helpers.addAll(dss.certificates());
-        PdfTimestamp timestamp = null;
+        VerifiedTimestamp timestamp = null;
         if (cms.timestampToken() != null) {
             timestamp = TimeStampCheck.verify(cms.timestampToken(), out -> out.write(cms.signatureValue()), helpers, validator);
         } else if (cms.timestampProblem() != null) {
-            timestamp = PdfTimestamp.failed(null, null, SubIndication.FORMAT_FAILURE, cms.timestampProblem());
+            timestamp = VerifiedTimestamp.failed(null, null, SubIndication.FORMAT_FAILURE, cms.timestampProblem());
         }
         Instant at = now;
         if (timestamp != null && timestamp.valid()) {

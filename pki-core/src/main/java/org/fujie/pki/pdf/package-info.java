@@ -12,10 +12,10 @@
  * ({@link org.fujie.pki.pdf.SignatureFields}) and the DSS read ({@link org.fujie.pki.pdf.DssData});</li>
  * <li>per signature: the /ByteRange against the raw file ({@link org.fujie.pki.pdf.ByteRange}: universal
  * signature forgery and signature wrapping end here), the CMS over our own digest of the raw bytes
- * ({@link org.fujie.pki.pdf.CmsSignatureCheck}), the signature time-stamp
- * ({@link org.fujie.pki.pdf.TimeStampCheck}), the signing certificate through
+ * ({@link org.fujie.pki.pdf.CmsSignatureCheck} and {@link org.fujie.pki.cms.SignerCheck}), the signature time-stamp
+ * ({@link org.fujie.pki.cms.TimeStampCheck}), the signing certificate through
  * {@link org.fujie.pki.validation.CertificateValidator} at the best signature time with the document's own
- * revocation data first ({@link org.fujie.pki.pdf.EmbeddedRevocationSource});</li>
+ * revocation data first ({@link org.fujie.pki.cms.EmbeddedRevocationSource});</li>
  * <li>the revision the signature covers compared with the final document, object by object
  * ({@link org.fujie.pki.pdf.RevisionComparator}, honouring DocMDP and FieldMDP/Lock: incremental saving and
  * shadow attacks end here);</li>

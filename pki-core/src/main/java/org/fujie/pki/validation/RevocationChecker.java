@@ -43,11 +43,16 @@ public final class RevocationChecker {
 
     /** OCSP, then CRL, over one fetcher, each with its own cache (10,000 answers, 256 CRLs of at most 10 MB). */
     public static RevocationChecker ocspThenCrl(HttpFetcher fetcher, ValidationPolicy policy) {
+        return new RevocationChecker(onlineSources(fetcher, policy), policy);
+    }
+
+    /** The sources of {@link #ocspThenCrl}, for a checker that asks a document's own data first. */
+    public static List<RevocationSource> onlineSources(HttpFetcher fetcher, ValidationPolicy policy) {
         CrlClient crls = new CrlClient(fetcher, new RevocationCache<X509CRLHolder>(256), 10 * 1024 * 1024,
                 policy.clockSkew());
         OcspClient ocsp = new OcspClient(fetcher, new RevocationCache<RevocationFinding>(10_000),
                 new OcspResponderTrust(crls), false, 64 * 1024, policy.clockSkew());
-        return new RevocationChecker(List.of(ocsp, crls), policy);
+        return List.of(ocsp, crls);
     }
 
     /**

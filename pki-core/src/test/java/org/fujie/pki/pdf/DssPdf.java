@@ -35,7 +35,7 @@ import eu.europa.esig.dss.validation.reports.Reports;
  * The EU DSS library as an independent PAdES signer and validator (test scope only), over the test CA's
  * certificates, pki-core's TSA (through DSS's TSPSource) and the test CA's CRLs.
  */
-final class DssPdf {
+public final class DssPdf {
 
     /** DSS's verdict on the first signature. */
     record Verdict(Indication indication, SubIndication subIndication, SignatureLevel level, int signatures, String errors) {
@@ -166,7 +166,7 @@ final class DssPdf {
         return verifier;
     }
 
-    static TSPSource tspSource(TimeStampAuthority authority) {
+    public static TSPSource tspSource(TimeStampAuthority authority) {
         return (DigestAlgorithm digestAlgorithm, byte[] digest) -> {
             try {
                 TimeStampRequestGenerator generator = new TimeStampRequestGenerator();

@@ -47,30 +47,30 @@ import org.fujie.pki.x509.SerialNumbers;
 import org.fujie.pki.x509.SubjectNames;
 
 /**
- * A CA for PDF tests made with Fujie's own signer: root, issuing CA, a document signer, a TSA (critical
+ * A CA for signed-document tests (PDF, CMS) made with Fujie's own signer: root, issuing CA, a document signer, a TSA (critical
  * timeStamping), CRLs of both CAs published at http://pki.test/... through an in-memory fetcher (so no socket),
  * valid from 30 days ago for a year. Revocations can be added; the CRL URLs can be taken offline.
  */
-final class PdfTestPki {
+public final class PdfTestPki {
 
-    static final String ROOT_CRL = "http://pki.test/crl/root.crl";
-    static final String ISSUING_CRL = "http://pki.test/crl/issuing.crl";
+    public static final String ROOT_CRL = "http://pki.test/crl/root.crl";
+    public static final String ISSUING_CRL = "http://pki.test/crl/issuing.crl";
     static final ASN1ObjectIdentifier TSA_POLICY = new ASN1ObjectIdentifier("1.3.6.1.4.1.99999.3161.1");
 
-    final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-    final Issued root;
-    final Issued issuing;
-    final Issued signer;
-    final Issued tsa;
+    public final Instant start = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    public final Issued root;
+    public final Issued issuing;
+    public final Issued signer;
+    public final Issued tsa;
     final Map<BigInteger, CrlTemplate.Entry> revoked = new ConcurrentHashMap<>();
     private final AtomicLong crlNumber = new AtomicLong(1);
-    volatile boolean online = true;
+    public volatile boolean online = true;
 
-    PdfTestPki() {
+    public PdfTestPki() {
         this("Fujie PDF Test");
     }
 
-    PdfTestPki(String name) {
+    public PdfTestPki(String name) {
         Instant from = start.minus(Duration.ofDays(30));
         Instant until = start.plus(Duration.ofDays(365));
         root = selfSigned("CN=" + name + " Root,O=Fujie Test", from, until);
@@ -83,25 +83,25 @@ final class PdfTestPki {
                 Extensions.critical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))));
     }
 
-    Issued newSigner(String commonName) {
+    public Issued newSigner(String commonName) {
         return issue(issuing, "CN=" + commonName + ",O=Fujie Test", start.minus(Duration.ofDays(30)), start.plus(Duration.ofDays(365)),
                 KeyAlgorithm.RSA_2048, leafExtensions(Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
                         KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
     }
 
-    void revoke(Issued certificate, Instant at) {
+    public void revoke(Issued certificate, Instant at) {
         revoked.put(certificate.certificate().getSerialNumber(), new CrlTemplate.Entry(
                 certificate.certificate().getSerialNumber(), at, RevocationReason.KEY_COMPROMISE, null));
     }
 
     /** An RFC 3161 TSA (pki-core's own), its chain in every token. */
-    TimeStampAuthority timeStampAuthority() {
+    public TimeStampAuthority timeStampAuthority() {
         return new TimeStampAuthority(tsa.signingKey(), List.of(tsa.certificate(), issuing.certificate()),
                 TimeStampSettings.defaults(TSA_POLICY).withIncludeChain(true), Clock.systemUTC());
     }
 
     /** The current CRL of the root or the issuing CA, DER. */
-    byte[] crl(Issued ca) {
+    public byte[] crl(Issued ca) {
         Instant thisUpdate = Instant.now().minus(Duration.ofMinutes(1));
         List<CrlTemplate.Entry> entries = new ArrayList<>();
         if (ca == issuing) {
@@ -117,7 +117,7 @@ final class PdfTestPki {
     }
 
     /** Serves the two CRLs (while {@link #online}); anything else is unreachable. */
-    HttpFetcher fetcher() {
+    public HttpFetcher fetcher() {
         return new HttpFetcher() {
             @Override
             public byte[] get(URI uri, int maxBytes) throws FetchException {

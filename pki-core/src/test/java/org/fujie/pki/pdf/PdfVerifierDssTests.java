@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 
+import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
 import org.junit.jupiter.api.Test;
@@ -39,7 +40,7 @@ class PdfVerifierDssTests {
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
         PdfSignatureReport signature = report.signatures().get(0);
         assertThat(signature.format()).isEqualTo("PAdES");
-        assertThat(signature.level()).isEqualTo(PdfLevel.B_B);
+        assertThat(signature.level()).isEqualTo(BaselineLevel.B_B);
         assertThat(signature.integrity()).isTrue();
         assertThat(signature.coversWholeDocument()).isTrue();
         assertThat(signature.signer()).isEqualTo("CN=Zhang San,O=Fujie Test");
@@ -84,7 +85,7 @@ class PdfVerifierDssTests {
 
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
         PdfSignatureReport signature = report.signatures().get(0);
-        assertThat(signature.level()).isEqualTo(PdfLevel.B_T);
+        assertThat(signature.level()).isEqualTo(BaselineLevel.B_T);
         assertThat(signature.timestamp().valid()).as(signature.timestamp().detail()).isTrue();
         assertThat(signature.signingTime()).isEqualTo(signature.timestamp().genTime());
         assertThat(signature.claimedSigningTime()).isEqualTo(claimed.toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
@@ -105,8 +106,8 @@ class PdfVerifierDssTests {
 
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
         PdfSignatureReport signature = report.signatures().get(0);
-        assertThat(signature.revocation()).allSatisfy(f -> assertThat(f.url()).isEqualTo(EmbeddedRevocationSource.URL));
-        assertThat(signature.level()).isEqualTo(PdfLevel.B_LT);
+        assertThat(signature.revocation()).allSatisfy(f -> assertThat(f.url()).isEqualTo(DssData.URL));
+        assertThat(signature.level()).isEqualTo(BaselineLevel.B_LT);
         sameIndicationAsDss(pdf, report);
     }
 
@@ -119,7 +120,7 @@ class PdfVerifierDssTests {
         assertThat(report.indication()).as(report.toString()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(report.signatures()).extracting(PdfSignatureReport::format).contains("PAdES", "DOC-TIMESTAMP");
         PdfSignatureReport signature = report.signatures().stream().filter(s -> s.format().equals("PAdES")).findFirst().orElseThrow();
-        assertThat(signature.level()).isEqualTo(PdfLevel.B_LTA);
+        assertThat(signature.level()).isEqualTo(BaselineLevel.B_LTA);
         assertThat(signature.coversWholeDocument()).isFalse();
         assertThat(signature.modifications()).allMatch(Modification::allowed);
         sameIndicationAsDss(pdf, report);

@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Small PDFs for tests, written with PDFBox without compression so tests can find and change their bytes. */
-final class TestPdfs {
+public final class TestPdfs {
 
     private TestPdfs() {
     }
@@ -114,7 +114,7 @@ final class TestPdfs {
     }
 
     /** The offset of the first occurrence of the ASCII text, -1 when absent. */
-    static int indexOf(byte[] file, String text) {
+    public static int indexOf(byte[] file, String text) {
         byte[] needle = text.getBytes(StandardCharsets.ISO_8859_1);
         outer:
         for (int i = 0; i + needle.length <= file.length; i++) {

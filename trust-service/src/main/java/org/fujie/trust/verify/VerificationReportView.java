@@ -5,10 +5,12 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import org.fujie.pki.cms.CmsReport;
+import org.fujie.pki.cms.CmsSignatureReport;
+import org.fujie.pki.cms.VerifiedTimestamp;
 import org.fujie.pki.pdf.Modification;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfSignatureReport;
-import org.fujie.pki.pdf.PdfTimestamp;
 import org.fujie.pki.validation.RevocationFinding;
 
 /** The verification report of CONTRACT.md, in EN 319 102-1 vocabulary. */
@@ -31,7 +33,7 @@ record VerificationReportView(String indication, String subIndication, String de
     record SignatureView(String id, String format, String signer, String signingTime, String claimedSigningTime,
             TimestampView timestamp, String indication, String subIndication, boolean integrity, List<String> chain,
             List<RevocationView> revocation, boolean coversWholeDocument, String level, List<ModificationView> modifications,
-            String detail) {
+            List<TimestampView> archiveTimestamps, String detail) {
     }
 
     static VerificationReportView of(PdfReport report) {
@@ -44,10 +46,23 @@ record VerificationReportView(String indication, String subIndication, String de
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
                 s.level() == null ? null : s.level().label(),
-                s.modifications().stream().map(VerificationReportView::modification).toList(), s.detail());
+                s.modifications().stream().map(VerificationReportView::modification).toList(), null, s.detail());
     }
 
-    private static TimestampView timestamp(PdfTimestamp t) {
+    static VerificationReportView of(CmsReport report) {
+        return new VerificationReportView(report.indication().name(), name(report.subIndication()), report.detail(),
+                report.signatures().stream().map(VerificationReportView::signature).toList());
+    }
+
+    /** A CMS signature covers its whole (encapsulated or detached) content, and nothing can be appended to it. */
+    private static SignatureView signature(CmsSignatureReport s) {
+        return new SignatureView(s.id(), s.format(), s.signer(), text(s.signingTime()), text(s.claimedSigningTime()),
+                timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
+                s.revocation().stream().map(VerificationReportView::revocation).toList(), true, s.level().label(),
+                null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(), s.detail());
+    }
+
+    private static TimestampView timestamp(VerifiedTimestamp t) {
         return t == null ? null : new TimestampView(text(t.genTime()), t.tsa(), t.indication().name(), name(t.subIndication()),
                 t.chain(), t.detail());
     }
