@@ -15,4 +15,15 @@ public final class Caller {
         }
         return authentication == null ? "anonymous" : authentication.getName();
     }
+
+    /**
+     * Who the caller is as a person or system, whatever certificate it presents now: the certificate subject. Four-eyes
+     * rules compare this, so one person with two certificates is still one person.
+     */
+    public static String identity(Authentication authentication) {
+        if (authentication != null && authentication.getPrincipal() instanceof CertificatePrincipal principal) {
+            return principal.subject();
+        }
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
 }

@@ -13,16 +13,15 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.tsp.TimeStampAuthority;
 import org.fujie.pki.tsp.TimeStampSettings;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SubjectNames;
 import org.fujie.service.audit.AuditEvent;
 import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.ca.CaClient;
 import org.fujie.service.store.Timestamps;
 import org.fujie.trust.config.TsaProperties;
 import org.slf4j.Logger;
@@ -91,27 +90,15 @@ public final class TsaSigners {
         KeyAlgorithm algorithm = KeyAlgorithm.fromId(settings.algorithm())
                 .orElseThrow(() -> new IllegalStateException("unknown fujie.tsa.algorithm " + settings.algorithm()));
         String alias = "tsa-" + clock.instant().getEpochSecond();
-        SigningKey key = keys.contains(alias) ? keys.get(alias) : keys.generate(alias, algorithm);
-        String csr;
-        try {
-            csr = Pem.encode("CERTIFICATE REQUEST", new PKCS10CertificationRequestBuilder(
-                    SubjectNames.parse(settings.subject()), key.publicKeyInfo()).build(key.newContentSigner()).getEncoded());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        CaClient.Issued issued = ca.issue("tsa", csr, settings.subject());
-        List<X509CertificateHolder> chain = new ArrayList<>();
-        chain.add(holder(Pem.decode(issued.certificatePem(), "CERTIFICATE")));
-        for (byte[] der : Pem.decodeAll(issued.chainPem(), "CERTIFICATE")) {
-            chain.add(holder(der));
-        }
+        CaClient.Enrolled enrolled = ca.enrol(keys, alias, algorithm, "tsa", settings.subject());
+        List<X509CertificateHolder> chain = enrolled.chain();
         X509CertificateHolder certificate = chain.get(0);
         audited.execute(AuditEvent.of(ACTOR, "tsa.certificate", "tsa:" + alias, Map.of(
                         "serial", certificate.getSerialNumber().toString(16),
                         "subject", SubjectNames.format(certificate.getSubject()),
                         "notAfter", certificate.getNotAfter().toInstant().toString())),
                 jdbc -> jdbc.sql("insert into tsa_signer (key_alias, certificate_der, chain_pem, not_after, created_at) values (?, ?, ?, ?, ?)")
-                        .params(alias, encoded(certificate), issued.chainPem(), Timestamps.utc(certificate.getNotAfter().toInstant()),
+                        .params(alias, encoded(certificate), enrolled.chainPem(), Timestamps.utc(certificate.getNotAfter().toInstant()),
                                 Timestamps.utc(clock.instant()))
                         .update());
         log.info("TSA: certificate {} from ca-service, valid until {}", certificate.getSerialNumber().toString(16), certificate.getNotAfter());

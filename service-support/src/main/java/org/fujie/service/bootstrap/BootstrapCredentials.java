@@ -1,4 +1,4 @@
-package org.fujie.trust.bootstrap;
+package org.fujie.service.bootstrap;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,0 +1,61 @@
+package org.fujie.seal.config;
+
+import java.nio.file.Path;
+import java.time.Clock;
+
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.seal.seal.SealService;
+import org.fujie.seal.seal.SealStore;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.bootstrap.BootstrapAdmin;
+import org.fujie.service.ca.CaClient;
+import org.fujie.service.ca.CaConnection;
+import org.fujie.service.config.KeyPassphrase;
+import org.fujie.service.config.ServiceSupportConfiguration;
+import org.fujie.service.security.PrincipalStore;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Wiring only. */
+@Configuration
+@Import(ServiceSupportConfiguration.class)
+public class SealConfiguration {
+
+    @Bean
+    Path dataDir(@Value("${fujie.data-dir:data}") Path dataDir) {
+        return dataDir.toAbsolutePath().normalize();
+    }
+
+    /** Seal keys (and the audit key) live here and never leave it: ca-service sees only CSRs. */
+    @Bean
+    KeyBackend keyBackend(Path dataDir) {
+        return new SoftwareKeyBackend(dataDir.resolve("seal-service").resolve("keys"), KeyPassphrase.resolve(dataDir));
+    }
+
+    @Bean
+    CaClient caClient(SealProperties settings) {
+        return new CaClient(new CaConnection(settings.caUrl(), settings.caCredential(), settings.caCredentialPasswordFile(),
+                settings.caTrust()));
+    }
+
+    @Bean
+    SealStore sealStore(JdbcClient jdbc) {
+        return new SealStore(jdbc);
+    }
+
+    @Bean
+    SealService sealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, Clock clock) {
+        return new SealService(store, keys, ca, audited, clock);
+    }
+
+    /** The installation's ADMIN is ADMIN here too (CONTRACT.md). */
+    @Bean
+    SmartInitializingSingleton bootstrapAdmin(Path dataDir, PrincipalStore principals, AuditedTransactions audited, Clock clock) {
+        return () -> BootstrapAdmin.seed(dataDir, principals, audited, clock);
+    }
+}

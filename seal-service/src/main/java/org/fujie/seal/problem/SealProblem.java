@@ -1,0 +1,18 @@
+package org.fujie.seal.problem;
+
+import org.fujie.service.problem.ProblemType;
+
+/** seal-service's own problems. */
+public final class SealProblem {
+
+    private SealProblem() {
+    }
+
+    public static final ProblemType SEAL_INVALID = new ProblemType("seal-invalid", 400, "The seal request is invalid");
+    public static final ProblemType SEAL_NOT_FOUND = new ProblemType("seal-not-found", 404, "No such seal");
+    public static final ProblemType SEAL_STATE = new ProblemType("seal-state", 409, "The seal's status does not allow this");
+    public static final ProblemType FOUR_EYES = new ProblemType("seal-four-eyes", 403,
+            "A seal is approved by another SEAL_ADMIN than the one who made it");
+    public static final ProblemType CA_UNAVAILABLE = new ProblemType("ca-unavailable", 502,
+            "ca-service did not issue or revoke the seal certificate");
+}

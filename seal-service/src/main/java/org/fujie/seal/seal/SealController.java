@@ -1,0 +1,112 @@
+package org.fujie.seal.seal;
+
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import org.fujie.pki.x509.Pem;
+import org.fujie.seal.problem.SealProblem;
+import org.fujie.service.problem.FujieException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The seals API of CONTRACT.md: HTTP in and out; the lifecycle is {@link SealService}'s. */
+@RestController
+@RequestMapping("/api/v1/seals")
+class SealController {
+
+    private final SealService seals;
+
+    SealController(SealService seals) {
+        this.seals = seals;
+    }
+
+    record MakeRequest(String name, String organization, String type, String algorithm, String imagePng, List<String> keepers) {
+    }
+
+    record RevokeRequest(String reason) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SealView(String id, String name, String organization, String type, String algorithm, String status, String madeBy,
+            String approvedBy, String serialNumber, Instant notAfter, List<String> keepers, String certificatePem,
+            String chainPem, Instant createdAt, Instant updatedAt) {
+
+        static SealView of(Seal s) {
+            return new SealView(s.id(), s.name(), s.organization(), s.type().name(), s.algorithm(), s.status().name(), s.madeBy(),
+                    s.approvedBy(), s.serialNumber(), s.notAfter(), s.keepers(),
+                    s.certificateDer() == null ? null : Pem.certificate(s.certificateDer()), s.chainPem(), s.createdAt(),
+                    s.updatedAt());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    SealView make(@RequestBody MakeRequest request, Authentication caller) {
+        byte[] image = null;
+        if (request.imagePng() != null) {
+            try {
+                image = Base64.getMimeDecoder().decode(request.imagePng());
+            } catch (IllegalArgumentException e) {
+                throw new FujieException(SealProblem.SEAL_INVALID, "imagePng is not base64");
+            }
+        }
+        return SealView.of(seals.make(new NewSeal(request.name(), request.organization(), request.type(), request.algorithm(), image,
+                request.keepers()), Actor.of(caller)));
+    }
+
+    @PostMapping("/{id}/approve")
+    SealView approve(@PathVariable String id, Authentication caller) {
+        return SealView.of(seals.approve(id, Actor.of(caller)));
+    }
+
+    @PostMapping("/{id}/suspend")
+    SealView suspend(@PathVariable String id, Authentication caller) {
+        return SealView.of(seals.suspend(id, Actor.of(caller)));
+    }
+
+    @PostMapping("/{id}/resume")
+    SealView resume(@PathVariable String id, Authentication caller) {
+        return SealView.of(seals.resume(id, Actor.of(caller)));
+    }
+
+    @PostMapping("/{id}/revoke")
+    SealView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request, Authentication caller) {
+        return SealView.of(seals.revoke(id, request == null ? null : request.reason(), Actor.of(caller)));
+    }
+
+    @GetMapping
+    List<SealView> list(@RequestParam(required = false) String status) {
+        SealStatus wanted;
+        try {
+            wanted = status == null ? null : SealStatus.valueOf(status);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "status must be one of " + List.of(SealStatus.values()));
+        }
+        return seals.list(wanted).stream().map(SealView::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    SealView get(@PathVariable String id) {
+        return SealView.of(seals.get(id));
+    }
+
+    @GetMapping(value = "/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
+    ResponseEntity<byte[]> image(@PathVariable String id) {
+        seals.get(id);
+        return seals.image(id).map(ResponseEntity::ok)
+                .orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "the seal " + id + " has no image yet"));
+    }
+}

@@ -1,0 +1,237 @@
+package org.fujie.seal.seal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.revocation.RevocationReason;
+import org.fujie.pki.x509.SubjectNames;
+import org.fujie.seal.problem.SealProblem;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.ca.CaClient;
+import org.fujie.service.problem.FujieException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A seal's lifecycle: made by one SEAL_ADMIN, approved by another (four eyes), which gets its key made in
+ * seal-service's backend and its certificate from ca-service; then suspended, resumed or revoked (which
+ * revokes the certificate at ca-service first). Each change commits with its audit entry.
+ */
+public final class SealService {
+
+    /** The algorithms ca-service's seal profile allows. */
+    static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
+    private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
+    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private final SealStore store;
+    private final KeyBackend keys;
+    private final CaClient ca;
+    private final AuditedTransactions audited;
+    private final Clock clock;
+
+    public SealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, Clock clock) {
+        this.store = store;
+        this.keys = keys;
+        this.ca = ca;
+        this.audited = audited;
+        this.clock = clock;
+    }
+
+    public Seal make(NewSeal request, Actor maker) {
+        String name = text(request.name(), "name", 64);
+        String organization = text(request.organization(), "organization", 128);
+        SealType type = type(request.type());
+        String algorithm = request.algorithm() == null ? "EC-P256" : request.algorithm();
+        if (!ALGORITHMS.contains(algorithm)) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "algorithm must be one of " + new java.util.TreeSet<>(ALGORITHMS));
+        }
+        List<String> keepers = keepers(request.keepers());
+        if (request.imagePng() != null) {
+            checkPng(request.imagePng());
+        }
+        Instant now = clock.instant();
+        Seal seal = new Seal(UUID.randomUUID().toString(), name, organization, type, algorithm, SealStatus.PENDING, maker.identity(), null,
+                null, null, null, null, null, keepers, now, now);
+        audited.execute(AuditEvent.of(maker.audit(), "seal.make", "seal:" + seal.id(), Map.of("name", name, "organization", organization,
+                "type", type.name(), "algorithm", algorithm, "keepers", String.join("; ", keepers))), tx -> {
+                    SealStore.insert(tx, seal, request.imagePng());
+                    return null;
+                });
+        return seal;
+    }
+
+    /** Four eyes: the approver is another SEAL_ADMIN than the maker. */
+    public Seal approve(String id, Actor approver) {
+        Seal pending = required(id);
+        if (pending.status() != SealStatus.PENDING) {
+            throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + pending.status() + ", not PENDING");
+        }
+        if (pending.madeBy().equals(approver.identity())) {
+            throw new FujieException(SealProblem.FOUR_EYES, "the seal was made by " + approver.identity()
+                    + "; another SEAL_ADMIN approves it");
+        }
+        // The key is made under a name of the seal's, so a retry after a crash here takes the same key again.
+        CaClient.Enrolled enrolled;
+        try {
+            enrolled = ca.enrol(keys, "seal-" + id, KeyAlgorithm.fromId(pending.algorithm()).orElseThrow(), "seal",
+                    subject(pending));
+        } catch (IllegalStateException e) {
+            throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
+        }
+        Instant now = clock.instant();
+        String serial = enrolled.certificate().getSerialNumber().toString(16);
+        return audited.execute(AuditEvent.of(approver.audit(), "seal.approve", "seal:" + id, Map.of("serial", serial,
+                "subject", SubjectNames.format(enrolled.certificate().getSubject()),
+                "notAfter", enrolled.certificate().getNotAfter().toInstant().toString())), tx -> {
+                    Seal current = locked(tx, id);
+                    if (current.status() != SealStatus.PENDING) {
+                        throw new FujieException(SealProblem.SEAL_STATE, "the seal became " + current.status() + " meanwhile");
+                    }
+                    Seal approved = new Seal(id, current.name(), current.organization(), current.type(), current.algorithm(),
+                            SealStatus.ACTIVE, current.madeBy(), approver.identity(), enrolled.keyAlias(), serial, der(enrolled),
+                            enrolled.chainPem(), enrolled.certificate().getNotAfter().toInstant(), current.keepers(),
+                            current.createdAt(), now);
+                    SealStore.approved(tx, approved);
+                    return approved;
+                });
+    }
+
+    public Seal suspend(String id, Actor caller) {
+        return move(id, caller, "seal.suspend", SealStatus.ACTIVE, SealStatus.SUSPENDED);
+    }
+
+    public Seal resume(String id, Actor caller) {
+        return move(id, caller, "seal.resume", SealStatus.SUSPENDED, SealStatus.ACTIVE);
+    }
+
+    /** Revokes the certificate at ca-service first (idempotent there), so a revoked seal never has a valid certificate. */
+    public Seal revoke(String id, String reasonName, Actor caller) {
+        RevocationReason reason = reasonName == null ? RevocationReason.CESSATION_OF_OPERATION
+                : RevocationReason.fromName(reasonName).orElseThrow(() -> new FujieException(SealProblem.SEAL_INVALID,
+                        "unknown revocation reason " + reasonName));
+        if (reason == RevocationReason.CERTIFICATE_HOLD) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "a seal is suspended, not put on hold: use /suspend");
+        }
+        Seal seal = required(id);
+        if (seal.status() == SealStatus.REVOKED) {
+            return seal;
+        }
+        if (seal.serialNumber() != null) {
+            try {
+                ca.revoke(seal.serialNumber(), reason.rfcName());
+            } catch (IllegalStateException e) {
+                throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
+            }
+        }
+        Instant now = clock.instant();
+        return audited.execute(AuditEvent.of(caller.audit(), "seal.revoke", "seal:" + id, Map.of("reason", reason.rfcName(),
+                "serial", String.valueOf(seal.serialNumber()))), tx -> {
+                    SealStore.status(tx, id, SealStatus.REVOKED, now);
+                    return withStatus(locked(tx, id), SealStatus.REVOKED, now);
+                });
+    }
+
+    public Seal get(String id) {
+        return required(id);
+    }
+
+    public List<Seal> list(SealStatus status) {
+        return store.list(status);
+    }
+
+    public java.util.Optional<byte[]> image(String id) {
+        return store.image(id);
+    }
+
+    private Seal move(String id, Actor caller, String action, SealStatus from, SealStatus to) {
+        Instant now = clock.instant();
+        return audited.execute(AuditEvent.of(caller.audit(), action, "seal:" + id, Map.of("from", from.name(), "to", to.name())), tx -> {
+            Seal seal = locked(tx, id);
+            if (seal.status() != from) {
+                throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + seal.status() + ", not " + from);
+            }
+            SealStore.status(tx, id, to, now);
+            return withStatus(seal, to, now);
+        });
+    }
+
+    private Seal required(String id) {
+        return store.find(id).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + id));
+    }
+
+    private static Seal locked(JdbcClient tx, String id) {
+        return SealStore.findForUpdate(tx, id).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + id));
+    }
+
+    private static Seal withStatus(Seal s, SealStatus status, Instant at) {
+        return new Seal(s.id(), s.name(), s.organization(), s.type(), s.algorithm(), status, s.madeBy(), s.approvedBy(), s.keyAlias(),
+                s.serialNumber(), s.certificateDer(), s.chainPem(), s.notAfter(), s.keepers(), s.createdAt(), at);
+    }
+
+    /** CN the seal's name, OU its kind in Chinese, O the organization (escaped by the name builder, not by hand). */
+    private static String subject(Seal seal) {
+        return SubjectNames.format(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, seal.name())
+                .addRDN(BCStyle.OU, seal.type().chineseName()).addRDN(BCStyle.O, seal.organization()).build());
+    }
+
+    private static String text(String value, String field, int max) {
+        if (value == null || value.isBlank()) {
+            throw new FujieException(SealProblem.SEAL_INVALID, field + " is required");
+        }
+        String trimmed = value.strip();
+        if (trimmed.codePointCount(0, trimmed.length()) > max || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new FujieException(SealProblem.SEAL_INVALID, field + " must be at most " + max + " characters without control characters");
+        }
+        return trimmed;
+    }
+
+    private static SealType type(String type) {
+        try {
+            return SealType.valueOf(type == null ? "OFFICIAL" : type);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "type must be one of " + List.of(SealType.values()));
+        }
+    }
+
+    private static List<String> keepers(List<String> keepers) {
+        if (keepers == null) {
+            return List.of();
+        }
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String keeper : keepers) {
+            distinct.add(text(keeper, "keeper", 1024));
+        }
+        if (distinct.size() > 100) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "at most 100 keepers per seal");
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** Enough to refuse what is plainly no PNG; full checks (dimensions, transparency) come with the image module. */
+    private static void checkPng(byte[] png) {
+        if (png.length > MAX_IMAGE_BYTES || png.length < PNG_SIGNATURE.length
+                || !java.util.Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "imagePng must be a PNG of at most " + MAX_IMAGE_BYTES + " bytes");
+        }
+    }
+
+    private static byte[] der(CaClient.Enrolled enrolled) {
+        try {
+            return enrolled.certificate().getEncoded();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

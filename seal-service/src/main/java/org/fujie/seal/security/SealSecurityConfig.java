@@ -1,0 +1,39 @@
+package org.fujie.seal.security;
+
+import static org.fujie.service.security.Role.ADMIN;
+import static org.fujie.service.security.Role.AUDITOR;
+import static org.fujie.service.security.Role.SEAL_ADMIN;
+import static org.fujie.service.security.Role.SEAL_KEEPER;
+import static org.fujie.service.security.ServiceSecurity.names;
+
+import org.fujie.service.security.CertificateRoleResolver;
+import org.fujie.service.security.ServiceSecurity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what in seal-service: the shared rules, then its own. SEAL_ADMINs make and manage seals;
+ * keepers, auditors and administrators may read them. Anything not listed is denied.
+ */
+@Configuration
+public class SealSecurityConfig {
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
+        ServiceSecurity.clientCertificates(http, resolver)
+                .authorizeHttpRequests(auth -> {
+                    ServiceSecurity.commonRules(auth);
+                    auth
+                            .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png")
+                            .hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
+                            .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/*/approve", "/api/v1/seals/*/suspend",
+                                    "/api/v1/seals/*/resume", "/api/v1/seals/*/revoke")
+                            .hasRole(SEAL_ADMIN.name())
+                            .anyRequest().denyAll();
+                });
+        return http.build();
+    }
+}
