@@ -138,11 +138,11 @@ public final class PdfTestPki {
         };
     }
 
-    PdfVerifier verifier() {
+    public PdfVerifier verifier() {
         return verifier(root);
     }
 
-    PdfVerifier verifier(Issued anchor) {
+    public PdfVerifier verifier(Issued anchor) {
         return PdfVerifier.online(List.of(TrustAnchor.forAllPurposes(anchor.x509())), ValidationPolicy.defaults(), fetcher(),
                 Clock.systemUTC(), PdfVerifierSettings.defaults());
     }

@@ -3,16 +3,9 @@ package org.fujie.pki.pdf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Date;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.fujie.pki.TestCertificates.Issued;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,33 +25,16 @@ class PdfsigCrossCheckTests {
 
     @TempDir
     static Path directory;
+    private static Pdfsig pdfsig;
 
     @BeforeAll
     static void nssDatabase() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/pdfsig")) && Files.isExecutable(Path.of("/usr/bin/certutil")),
-                "pdfsig and certutil are not installed");
-        run("certutil", "-N", "-d", "sql:" + directory, "--empty-password");
-        trust("root", PKI.root);
-        trust("issuing", PKI.issuing);
-    }
-
-    private static void trust(String name, Issued ca) throws Exception {
-        Path pem = directory.resolve(name + ".pem");
-        Files.writeString(pem, ca.pem());
-        run("certutil", "-A", "-d", "sql:" + directory, "-n", name, "-t", "CT,C,C", "-i", pem.toString());
+        assumeTrue(Pdfsig.installed(), "pdfsig and certutil are not installed");
+        pdfsig = Pdfsig.trusting(directory, PKI.root, PKI.issuing);
     }
 
     private static String pdfsig(byte[] pdf) throws Exception {
-        Path file = Files.createTempFile(directory, "doc", ".pdf");
-        Files.write(file, pdf);
-        return run("pdfsig", "-nssdir", "sql:" + directory, file.toString());
-    }
-
-    private static String run(String... command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(new ArrayList<>(List.of(command))).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        return output;
+        return pdfsig.check(pdf);
     }
 
     @Test

@@ -19,7 +19,7 @@ public final class TestPdfs {
     }
 
     /** One page showing the text. */
-    static byte[] page(String text) {
+    public static byte[] page(String text) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);
