@@ -37,7 +37,10 @@ class SealServiceTests {
 
     @BeforeAll
     void start() {
-        ca = RunningCaService.start(Map.of());
+        int caPublicPort = freePort();
+        // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
+        ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
+                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
         seal = SealServiceApplication.application().run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
                 "--fujie.seal.ca-url=" + ca.baseUrl());
         sealUrl = "https://localhost:" + seal.getEnvironment().getProperty("local.server.port");
@@ -57,12 +60,24 @@ class SealServiceTests {
         }
     }
 
-    /** A client certificate from ca-service, granted SEAL_ADMIN in seal-service by the bootstrap ADMIN. */
+    private static int freePort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private FujieTestClient sealAdmin(String subject) {
+        return withRole(subject, "SEAL_ADMIN");
+    }
+
+    /** A client certificate from ca-service, granted the role in seal-service by the bootstrap ADMIN. */
+    private FujieTestClient withRole(String subject, String role) {
         FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", subject,
                 "keyGeneration", Map.of("algorithm", "EC-P256", "password", "seal-admin")));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/principals", Map.of("subject", subject, "roles", List.of("SEAL_ADMIN"))).status())
+        assertThat(admin.put("/api/v1/principals", Map.of("subject", subject, "roles", List.of(role))).status())
                 .isBetween(200, 201);
         return FujieTestClient.forPkcs12(sealUrl, Base64.getDecoder().decode(issued.json().get("pkcs12").asString()),
                 "seal-admin".toCharArray(), ca.trustChain());
@@ -114,6 +129,60 @@ class SealServiceTests {
         assertThat(audit).contains("seal.make", "seal.approve", "seal.suspend", "seal.resume", "seal.revoke");
         assertThat(admin.get("/api/v1/audit/verify").json().get("valid").asBoolean()).isTrue();
         assertThat(alice.get("/api/v1/seals?status=REVOKED").json().toString()).contains(id);
+    }
+
+    @Test
+    void stampWhenKeeperGrantedThenAVisibleSealAndAValidPadesSignatureAndAUsageRecord(@TempDir Path dir) throws Exception {
+        FujieTestClient keeper = withRole("CN=Keeper One,O=Ministry", "SEAL_KEEPER");
+        FujieTestClient otherKeeper = withRole("CN=Keeper Two,O=Ministry", "SEAL_KEEPER");
+        String png = Base64.getEncoder().encodeToString(org.fujie.seal.TestDocuments.redDisc());
+        String id = alice.post("/api/v1/seals", Map.of("name", "公章", "organization", "北京市数据管理局", "type", "OFFICIAL",
+                "imagePng", png, "keepers", List.of("CN=Keeper One,O=Ministry"))).json().get("id").asString();
+        byte[] pdf = org.fujie.seal.TestDocuments.onePage("关于数据共享的批复");
+        List<FujieTestClient.FilePart> request = List.of(new FujieTestClient.FilePart("document", "in.pdf", pdf),
+                new FujieTestClient.FilePart("options", "options.json", "{\"page\":1,\"x\":380,\"y\":80,\"width\":120}".getBytes()));
+
+        assertThat(keeper.postFiles("/api/v1/seals/" + id + "/stamp", request).status()).as("pending").isEqualTo(409);
+        assertThat(bob.post("/api/v1/seals/" + id + "/approve", Map.of()).status()).isEqualTo(200);
+        FujieTestClient.Response notGranted = otherKeeper.postFiles("/api/v1/seals/" + id + "/stamp", request);
+        assertThat(notGranted.status()).isEqualTo(403);
+        assertThat(notGranted.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-not-granted");
+        assertThat(bob.postFiles("/api/v1/seals/" + id + "/stamp", request).status()).as("a SEAL_ADMIN does not stamp").isEqualTo(403);
+
+        FujieTestClient.Bytes stamped = keeper.postFilesForBytes("/api/v1/seals/" + id + "/stamp", request);
+        assertThat(stamped.status()).isEqualTo(200);
+        assertThat(stamped.contentType()).isEqualTo("application/pdf");
+        org.fujie.pki.pdf.PdfReport report = org.fujie.pki.pdf.PdfVerifier.online(
+                org.fujie.pki.x509.Pem.parseCertificates(Files.readString(ca.trustChain())).stream()
+                        .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
+                        .map(org.fujie.pki.validation.TrustAnchor::forAllPurposes).toList(),
+                org.fujie.pki.validation.ValidationPolicy.defaults(), org.fujie.pki.validation.JdkHttpFetcher.withDefaults(),
+                java.time.Clock.systemUTC(), org.fujie.pki.pdf.PdfVerifierSettings.defaults()).verify(stamped.body());
+        assertThat(report.indication()).as(report.toString()).isEqualTo(org.fujie.pki.validation.Indication.TOTAL_PASSED);
+        assertThat(report.signatures().get(0).signer()).contains("CN=公章");
+        if (org.fujie.pki.pdf.Pdfsig.installed()) {
+            assertThat(org.fujie.pki.pdf.Pdfsig.trusting(dir).check(stamped.body())).contains("Signature is Valid.", "Total document signed");
+        }
+
+        JsonNode usage = alice.get("/api/v1/seals/" + id + "/usage").json();
+        assertThat(usage).hasSize(1);
+        assertThat(usage.get(0).get("keeper").asString()).isEqualTo("CN=Keeper One,O=Ministry");
+        assertThat(usage.get(0).get("inputSha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(pdf)));
+        assertThat(usage.get(0).get("outputSha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(stamped.body())));
+        assertThat(admin.get("/api/v1/audit?action=seal.stamp").json().toString()).contains(id);
+
+        FujieTestClient.Response offPage = keeper.postFiles("/api/v1/seals/" + id + "/stamp", List.of(request.get(0),
+                new FujieTestClient.FilePart("options", "o.json", "{\"page\":9,\"x\":1,\"y\":1,\"width\":100}".getBytes())));
+        assertThat(offPage.status()).isEqualTo(400);
+        assertThat(offPage.json().get("type").asString()).isEqualTo("urn:fujie:problem:stamp-invalid");
+        FujieTestClient.Response notPdf = keeper.postFiles("/api/v1/seals/" + id + "/stamp", List.of(
+                new FujieTestClient.FilePart("document", "x.pdf", "hello".getBytes()), request.get(1)));
+        assertThat(notPdf.status()).isEqualTo(400);
+        assertThat(bob.post("/api/v1/seals/" + id + "/suspend", Map.of()).status()).isEqualTo(200);
+        assertThat(keeper.postFiles("/api/v1/seals/" + id + "/stamp", request).status()).as("suspended").isEqualTo(409);
+        assertThat(alice.get("/api/v1/seals/" + id + "/usage").json()).hasSize(1);
     }
 
     @Test

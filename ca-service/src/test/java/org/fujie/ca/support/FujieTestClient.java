@@ -104,8 +104,27 @@ public final class FujieTestClient {
     public record FilePart(String name, String filename, byte[] content) {
     }
 
+    /** A binary answer (a stamped PDF, a DER file). */
+    public record Bytes(int status, String contentType, byte[] body) {
+    }
+
     /** A multipart/form-data POST with file parts in this order. */
     public Response postFiles(String path, java.util.List<FilePart> parts) {
+        return send(multipart(path, parts));
+    }
+
+    /** As {@link #postFiles}, keeping the answer's bytes. */
+    public Bytes postFilesForBytes(String path, java.util.List<FilePart> parts) {
+        try {
+            HttpResponse<byte[]> response = http.send(multipart(path, parts).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        }
+    }
+
+    private HttpRequest.Builder multipart(String path, java.util.List<FilePart> parts) {
         String boundary = "fujie-" + java.util.UUID.randomUUID();
         java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
         for (FilePart part : parts) {
@@ -117,9 +136,9 @@ public final class FujieTestClient {
         }
         body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         // One array, so the request states its Content-Length as curl and browsers do.
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
     }
 
     public Response put(String path, Object body) {

@@ -7,6 +7,7 @@ import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
 import org.fujie.seal.seal.SealService;
 import org.fujie.seal.seal.SealStore;
+import org.fujie.seal.stamp.SealStamper;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.bootstrap.BootstrapAdmin;
 import org.fujie.service.ca.CaClient;
@@ -51,6 +52,11 @@ public class SealConfiguration {
     @Bean
     SealService sealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, Clock clock) {
         return new SealService(store, keys, ca, audited, clock);
+    }
+
+    @Bean
+    SealStamper sealStamper(SealStore store, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
+        return new SealStamper(store, keys, audited, jdbc, clock);
     }
 
     /** The installation's ADMIN is ADMIN here too (CONTRACT.md). */

@@ -16,7 +16,7 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what in seal-service: the shared rules, then its own. SEAL_ADMINs make and manage seals;
- * keepers, auditors and administrators may read them. Anything not listed is denied.
+ * keepers stamp with the seals granted to them; keepers, auditors and administrators may read them. Anything not listed is denied.
  */
 @Configuration
 public class SealSecurityConfig {
@@ -29,6 +29,8 @@ public class SealSecurityConfig {
                     auth
                             .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png")
                             .hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
+                            .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usage").hasAnyRole(names(SEAL_ADMIN, AUDITOR, ADMIN))
+                            .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/stamp").hasRole(SEAL_KEEPER.name())
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/*/approve", "/api/v1/seals/*/suspend",
                                     "/api/v1/seals/*/resume", "/api/v1/seals/*/revoke")
                             .hasRole(SEAL_ADMIN.name())

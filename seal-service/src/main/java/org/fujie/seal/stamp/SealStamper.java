@@ -1,0 +1,147 @@
+package org.fujie.seal.stamp;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Calendar;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.pades.PadesException;
+import org.fujie.pki.pades.PadesSigner;
+import org.fujie.pki.pades.SealAppearance;
+import org.fujie.pki.x509.Pem;
+import org.fujie.seal.problem.SealProblem;
+import org.fujie.seal.seal.Actor;
+import org.fujie.seal.seal.Seal;
+import org.fujie.seal.seal.SealStatus;
+import org.fujie.seal.seal.SealStore;
+import org.fujie.service.audit.AuditEvent;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.problem.FujieException;
+import org.fujie.service.store.Timestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Stamps a PDF with a seal: only a keeper granted the seal, only while it is ACTIVE and its certificate
+ * unexpired; the visible seal and a PAdES signature with the seal's key (which stays in the key backend); then
+ * the usage record and the audit entry commit together before the stamped document is returned.
+ */
+public final class SealStamper {
+
+    private final SealStore seals;
+    private final KeyBackend keys;
+    private final AuditedTransactions audited;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public SealStamper(SealStore seals, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
+        this.seals = seals;
+        this.keys = keys;
+        this.audited = audited;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public byte[] stamp(String sealId, byte[] pdf, StampOptions options, Actor keeper) {
+        Seal seal = seals.find(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + sealId));
+        if (!seal.keepers().contains(keeper.identity())) {
+            throw new FujieException(SealProblem.NOT_GRANTED, "the seal " + sealId + " is not granted to " + keeper.identity());
+        }
+        Instant now = clock.instant();
+        if (seal.status() != SealStatus.ACTIVE) {
+            throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + seal.status() + ": it cannot stamp");
+        }
+        if (!now.isBefore(seal.notAfter())) {
+            throw new FujieException(SealProblem.SEAL_STATE, "the seal's certificate expired at " + seal.notAfter());
+        }
+        if (options.level() != null && !"B-B".equals(options.level())) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "level " + options.level() + " is not made yet; B-B is");
+        }
+        byte[] image = seals.image(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_STATE, "the seal has no image"));
+        SealAppearance appearance = appearance(options, image);
+        byte[] stamped;
+        try {
+            stamped = PadesSigner.sign(pdf, keys.get(seal.keyAlias()), chain(seal), appearance,
+                    options.reason() == null ? seal.name() : options.reason(), Calendar.getInstance());
+        } catch (PadesException e) {
+            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
+        }
+        String placement = "page " + appearance.page() + " at (" + appearance.x() + ", " + appearance.y() + ") " + appearance.width()
+                + "x" + appearance.height();
+        Usage usage = new Usage(UUID.randomUUID().toString(), sealId, keeper.identity(), now, sha256(pdf), sha256(stamped), placement,
+                "B-B");
+        audited.execute(AuditEvent.of(keeper.audit(), "seal.stamp", "seal:" + sealId, Map.of("usage", usage.id(),
+                "input", usage.inputSha256(), "output", usage.outputSha256(), "placement", placement)), tx -> {
+                    tx.sql("insert into seal_usage (id, seal_id, keeper, stamped_at, input_sha256, output_sha256, placement,"
+                            + " signature_level) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                            .params(usage.id(), sealId, usage.keeper(), Timestamps.utc(now), usage.inputSha256(),
+                                    usage.outputSha256(), placement, usage.level())
+                            .update();
+                    return null;
+                });
+        return stamped;
+    }
+
+    public List<Usage> usage(String sealId) {
+        return jdbc.sql("select id, seal_id, keeper, stamped_at, input_sha256, output_sha256, placement, signature_level"
+                        + " from seal_usage where seal_id = ? order by stamped_at, id").param(sealId)
+                .query((rs, n) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, 4),
+                        rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
+                .list();
+    }
+
+    private static SealAppearance appearance(StampOptions options, byte[] png) {
+        if (options.page() == null || options.x() == null || options.y() == null || options.width() == null) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "page, x, y and width are required (keyword placement comes later)");
+        }
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(png));
+        } catch (IOException e) {
+            image = null;
+        }
+        if (image == null) {
+            throw new FujieException(SealProblem.SEAL_STATE, "the seal's image cannot be read");
+        }
+        float height = options.width() * image.getHeight() / image.getWidth();
+        try {
+            return new SealAppearance(options.page(), options.x(), options.y(), options.width(), height, png);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
+        }
+    }
+
+    private static List<X509CertificateHolder> chain(Seal seal) {
+        try {
+            List<X509CertificateHolder> chain = new ArrayList<>();
+            chain.add(new X509CertificateHolder(seal.certificateDer()));
+            for (byte[] der : Pem.decodeAll(seal.chainPem(), "CERTIFICATE")) {
+                chain.add(new X509CertificateHolder(der));
+            }
+            return chain;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

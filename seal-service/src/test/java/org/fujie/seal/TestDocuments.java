@@ -1,0 +1,51 @@
+package org.fujie.seal;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+
+import javax.imageio.ImageIO;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/** Documents and images for stamping tests. */
+final class TestDocuments {
+
+    private TestDocuments() {
+    }
+
+    /** A red disc on a transparent square. */
+    static byte[] redDisc() throws IOException {
+        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(new Color(230, 0, 18));
+        g.fillOval(10, 10, 180, 180);
+        g.dispose();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    /** One Letter page; the title's non-Latin characters are replaced, as Helvetica has none. */
+    static byte[] onePage(String title) throws IOException {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 18);
+                content.newLineAtOffset(72, 700);
+                content.showText("Reply " + title.codePoints().count() + ": data sharing approved");
+                content.endText();
+            }
+            document.save(out);
+            return out.toByteArray();
+        }
+    }
+}
