@@ -180,10 +180,13 @@ public final class SealService {
                 s.serialNumber(), s.certificateDer(), s.chainPem(), s.notAfter(), s.keepers(), s.createdAt(), at);
     }
 
-    /** CN the seal's name, OU its kind in Chinese, O the organization (escaped by the name builder, not by hand). */
+    /**
+     * O the organization, OU the seal's kind in Chinese, CN its name, in that (encoding) order as X.509 names go from
+     * the widest to the narrowest; escaped by the name builder, not by hand.
+     */
     private static String subject(Seal seal) {
-        return SubjectNames.format(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.CN, seal.name())
-                .addRDN(BCStyle.OU, seal.type().chineseName()).addRDN(BCStyle.O, seal.organization()).build());
+        return SubjectNames.format(new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.O, seal.organization())
+                .addRDN(BCStyle.OU, seal.type().chineseName()).addRDN(BCStyle.CN, seal.name()).build());
     }
 
     private static String text(String value, String field, int max) {
