@@ -183,6 +183,23 @@ class SealServiceTests {
         assertThat(bob.post("/api/v1/seals/" + id + "/suspend", Map.of()).status()).isEqualTo(200);
         assertThat(keeper.postFiles("/api/v1/seals/" + id + "/stamp", request).status()).as("suspended").isEqualTo(409);
         assertThat(alice.get("/api/v1/seals/" + id + "/usage").json()).hasSize(1);
+        assertThat(bob.post("/api/v1/seals/" + id + "/resume", Map.of()).status()).isEqualTo(200);
+
+        // Centred on a keyword of the page text (onePage draws "... data sharing approved" at (72, 700)).
+        FujieTestClient.Bytes onKeyword = keeper.postFilesForBytes("/api/v1/seals/" + id + "/stamp", List.of(request.get(0),
+                new FujieTestClient.FilePart("options", "o.json", "{\"keyword\":\"approved\",\"width\":80}".getBytes())));
+        assertThat(onKeyword.status()).isEqualTo(200);
+        try (org.apache.pdfbox.pdmodel.PDDocument stampedDocument = org.apache.pdfbox.Loader.loadPDF(onKeyword.body())) {
+            org.apache.pdfbox.pdmodel.common.PDRectangle rect = stampedDocument.getSignatureFields().get(0).getWidgets().get(0).getRectangle();
+            assertThat(rect.getLowerLeftY()).isBetween(660f, 720f);
+            assertThat(rect.getLowerLeftX()).isBetween(150f, 400f);
+            assertThat(rect.getWidth()).isEqualTo(80f);
+        }
+        FujieTestClient.Response missing = keeper.postFiles("/api/v1/seals/" + id + "/stamp", List.of(request.get(0),
+                new FujieTestClient.FilePart("options", "o.json", "{\"keyword\":\"rejected\"}".getBytes())));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("detail").asString()).contains("keyword");
+        assertThat(alice.get("/api/v1/seals/" + id + "/usage").json()).hasSize(2);
     }
 
     @Test

@@ -19,6 +19,7 @@ import javax.imageio.ImageIO;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.pades.KeywordLocator;
 import org.fujie.pki.pades.PadesException;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
@@ -40,6 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the usage record and the audit entry commit together before the stamped document is returned.
  */
 public final class SealStamper {
+
+    /** 4.2 cm, the diameter of a common official seal, in points. */
+    private static final float DEFAULT_WIDTH = 119f;
 
     private final SealStore seals;
     private final KeyBackend keys;
@@ -71,7 +75,7 @@ public final class SealStamper {
             throw new FujieException(SealProblem.STAMP_INVALID, "level " + options.level() + " is not made yet; B-B is");
         }
         byte[] image = seals.image(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_STATE, "the seal has no image"));
-        SealAppearance appearance = appearance(options, image);
+        SealAppearance appearance = appearance(pdf, options, image);
         byte[] stamped;
         try {
             stamped = PadesSigner.sign(pdf, keys.get(seal.keyAlias()), chain(seal), appearance,
@@ -103,9 +107,10 @@ public final class SealStamper {
                 .list();
     }
 
-    private static SealAppearance appearance(StampOptions options, byte[] png) {
-        if (options.page() == null || options.x() == null || options.y() == null || options.width() == null) {
-            throw new FujieException(SealProblem.STAMP_INVALID, "page, x, y and width are required (keyword placement comes later)");
+    private static SealAppearance appearance(byte[] pdf, StampOptions options, byte[] png) {
+        float width = options.width() == null ? DEFAULT_WIDTH : options.width();
+        if (options.keyword() == null && (options.page() == null || options.x() == null || options.y() == null)) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "give page, x and y, or a keyword");
         }
         BufferedImage image;
         try {
@@ -116,9 +121,17 @@ public final class SealStamper {
         if (image == null) {
             throw new FujieException(SealProblem.SEAL_STATE, "the seal's image cannot be read");
         }
-        float height = options.width() * image.getHeight() / image.getWidth();
+        float height = width * image.getHeight() / image.getWidth();
         try {
-            return new SealAppearance(options.page(), options.x(), options.y(), options.width(), height, png);
+            if (options.keyword() != null) {
+                KeywordLocator.Occurrence at = KeywordLocator.find(pdf, options.keyword(), false).stream().findFirst()
+                        .orElseThrow(() -> new FujieException(SealProblem.STAMP_INVALID, "the keyword is not in the document's text"));
+                return new SealAppearance(at.page(), Math.max(0, at.centreX() - width / 2), Math.max(0, at.centreY() - height / 2),
+                        width, height, png);
+            }
+            return new SealAppearance(options.page(), options.x(), options.y(), width, height, png);
+        } catch (PadesException e) {
+            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
         } catch (IllegalArgumentException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
         }
