@@ -97,6 +97,9 @@ class SealServiceTests {
         String id = made.get("id").asString();
         assertThat(made.get("status").asString()).isEqualTo("PENDING");
         assertThat(made.get("madeBy").asString()).isEqualTo("CN=Alice Seal Admin,O=Ministry");
+        FujieTestClient.Response drawn = alice.get("/api/v1/seals/" + id + "/image.png");
+        assertThat(drawn.status()).as("the standard seal is drawn when no image is given").isEqualTo(200);
+        assertThat(drawn.contentType()).isEqualTo("image/png");
 
         FujieTestClient.Response self = alice.post("/api/v1/seals/" + id + "/approve", Map.of());
         assertThat(self.status()).isEqualTo(403);
@@ -215,7 +218,7 @@ class SealServiceTests {
     }
 
     @Test
-    void makeWhenBadInputThenProblemsAndNothingStored() {
+    void makeWhenBadInputThenProblemsAndNothingStored() throws Exception {
         int before = alice.get("/api/v1/seals").json().size();
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
                 Map.of("organization", "北京市数据管理局"),
@@ -227,6 +230,16 @@ class SealServiceTests {
                 Map.of("name", "x".repeat(65), "organization", "局"))) {
             FujieTestClient.Response response = alice.post("/api/v1/seals", bad);
             assertThat(response.status()).as(bad + " -> " + response.body()).isEqualTo(400);
+            assertThat(response.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-invalid");
+        }
+        byte[] bomb = TestDocuments.redDisc();
+        java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(100_000).putInt(100_000); // IHDR claims 100000x100000
+        for (byte[] png : List.of(TestDocuments.png(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                TestDocuments.png(10, 10, java.awt.image.BufferedImage.TYPE_INT_ARGB), bomb,
+                java.util.Arrays.copyOf(TestDocuments.redDisc(), 60))) {
+            FujieTestClient.Response response = alice.post("/api/v1/seals", Map.of("name", "公章", "organization", "局",
+                    "imagePng", Base64.getEncoder().encodeToString(png)));
+            assertThat(response.status()).as(response.body()).isEqualTo(400);
             assertThat(response.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-invalid");
         }
         assertThat(alice.get("/api/v1/seals").json().size()).isEqualTo(before);

@@ -32,6 +32,13 @@ final class TestDocuments {
         return out.toByteArray();
     }
 
+    /** A blank image of the given size and type, as PNG. */
+    static byte[] png(int width, int height, int type) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(width, height, type), "png", out);
+        return out.toByteArray();
+    }
+
     /** One Letter page; the title's non-Latin characters are replaced, as Helvetica has none. */
     static byte[] onePage(String title) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

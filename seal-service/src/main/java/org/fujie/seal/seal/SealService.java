@@ -16,6 +16,10 @@ import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.revocation.RevocationReason;
 import org.fujie.pki.x509.SubjectNames;
+import org.fujie.seal.image.InvalidPngException;
+import org.fujie.seal.image.PngImages;
+import org.fujie.seal.image.SealImageRenderer;
+import org.fujie.seal.image.SealShape;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.service.audit.AuditEvent;
 import org.fujie.service.audit.AuditedTransactions;
@@ -32,8 +36,8 @@ public final class SealService {
 
     /** The algorithms ca-service's seal profile allows. */
     static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
-    private static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
-    private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+
+    private static final SealImageRenderer RENDERER = new SealImageRenderer();
 
     private final SealStore store;
     private final KeyBackend keys;
@@ -58,15 +62,13 @@ public final class SealService {
             throw new FujieException(SealProblem.SEAL_INVALID, "algorithm must be one of " + new java.util.TreeSet<>(ALGORITHMS));
         }
         List<String> keepers = keepers(request.keepers());
-        if (request.imagePng() != null) {
-            checkPng(request.imagePng());
-        }
+        byte[] image = request.imagePng() != null ? checked(request.imagePng()) : drawn(organization, name, type);
         Instant now = clock.instant();
         Seal seal = new Seal(UUID.randomUUID().toString(), name, organization, type, algorithm, SealStatus.PENDING, maker.identity(), null,
                 null, null, null, null, null, keepers, now, now);
         audited.execute(AuditEvent.of(maker.audit(), "seal.make", "seal:" + seal.id(), Map.of("name", name, "organization", organization,
                 "type", type.name(), "algorithm", algorithm, "keepers", String.join("; ", keepers))), tx -> {
-                    SealStore.insert(tx, seal, request.imagePng());
+                    SealStore.insert(tx, seal, image);
                     return null;
                 });
         return seal;
@@ -222,11 +224,27 @@ public final class SealService {
         return List.copyOf(distinct);
     }
 
-    /** Enough to refuse what is plainly no PNG; full checks (dimensions, transparency) come with the image module. */
-    private static void checkPng(byte[] png) {
-        if (png.length > MAX_IMAGE_BYTES || png.length < PNG_SIGNATURE.length
-                || !java.util.Arrays.equals(png, 0, PNG_SIGNATURE.length, PNG_SIGNATURE, 0, PNG_SIGNATURE.length)) {
-            throw new FujieException(SealProblem.SEAL_INVALID, "imagePng must be a PNG of at most " + MAX_IMAGE_BYTES + " bytes");
+    private static byte[] checked(byte[] png) {
+        try {
+            PngImages.validate(png);
+            return png;
+        } catch (InvalidPngException e) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "imagePng: " + e.getMessage());
+        }
+    }
+
+    /** The standard seal: round, oval for invoice seals, square for a legal representative's name seal. */
+    private static byte[] drawn(String organization, String name, SealType type) {
+        SealShape shape = switch (type) {
+            case LEGAL_REPRESENTATIVE -> SealShape.SQUARE;
+            case INVOICE -> SealShape.OVAL;
+            default -> SealShape.ROUND;
+        };
+        try {
+            return RENDERER.render(organization, name, shape);
+        } catch (IllegalArgumentException e) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "no standard seal can be drawn: " + e.getMessage()
+                    + "; upload imagePng instead");
         }
     }
 
