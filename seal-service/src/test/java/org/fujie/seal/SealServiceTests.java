@@ -138,7 +138,7 @@ class SealServiceTests {
     void stampWhenKeeperGrantedThenAVisibleSealAndAValidPadesSignatureAndAUsageRecord(@TempDir Path dir) throws Exception {
         FujieTestClient keeper = withRole("CN=Keeper One,O=Ministry", "SEAL_KEEPER");
         FujieTestClient otherKeeper = withRole("CN=Keeper Two,O=Ministry", "SEAL_KEEPER");
-        String png = Base64.getEncoder().encodeToString(org.fujie.seal.TestDocuments.redDisc());
+        String png = Base64.getEncoder().encodeToString(org.fujie.pki.pades.TestSealImages.redDisc());
         String id = alice.post("/api/v1/seals", Map.of("name", "公章", "organization", "北京市数据管理局", "type", "OFFICIAL",
                 "imagePng", png, "keepers", List.of("CN=Keeper One,O=Ministry"))).json().get("id").asString();
         byte[] pdf = org.fujie.seal.TestDocuments.onePage("关于数据共享的批复");
@@ -232,11 +232,11 @@ class SealServiceTests {
             assertThat(response.status()).as(bad + " -> " + response.body()).isEqualTo(400);
             assertThat(response.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-invalid");
         }
-        byte[] bomb = TestDocuments.redDisc();
+        byte[] bomb = org.fujie.pki.pades.TestSealImages.redDisc();
         java.nio.ByteBuffer.wrap(bomb, 16, 8).putInt(100_000).putInt(100_000); // IHDR claims 100000x100000
         for (byte[] png : List.of(TestDocuments.png(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB),
                 TestDocuments.png(10, 10, java.awt.image.BufferedImage.TYPE_INT_ARGB), bomb,
-                java.util.Arrays.copyOf(TestDocuments.redDisc(), 60))) {
+                java.util.Arrays.copyOf(org.fujie.pki.pades.TestSealImages.redDisc(), 60))) {
             FujieTestClient.Response response = alice.post("/api/v1/seals", Map.of("name", "公章", "organization", "局",
                     "imagePng", Base64.getEncoder().encodeToString(png)));
             assertThat(response.status()).as(response.body()).isEqualTo(400);

@@ -1,7 +1,5 @@
 package org.fujie.seal;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,18 +16,6 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 final class TestDocuments {
 
     private TestDocuments() {
-    }
-
-    /** A red disc on a transparent square. */
-    static byte[] redDisc() throws IOException {
-        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color(230, 0, 18));
-        g.fillOval(10, 10, 180, 180);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
     }
 
     /** A blank image of the given size and type, as PNG. */

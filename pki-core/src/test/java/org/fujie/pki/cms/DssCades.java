@@ -1,6 +1,5 @@
 package org.fujie.pki.cms;
 
-import java.security.Signature;
 import java.util.Date;
 import java.util.List;
 
@@ -12,14 +11,12 @@ import eu.europa.esig.dss.cades.CAdESSignatureParameters;
 import eu.europa.esig.dss.cades.signature.CAdESService;
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
 import eu.europa.esig.dss.enumerations.Indication;
-import eu.europa.esig.dss.enumerations.SignatureAlgorithm;
 import eu.europa.esig.dss.enumerations.SignatureLevel;
 import eu.europa.esig.dss.enumerations.SignaturePackaging;
 import eu.europa.esig.dss.enumerations.SubIndication;
 import eu.europa.esig.dss.model.DSSDocument;
 import eu.europa.esig.dss.model.InMemoryDocument;
 import eu.europa.esig.dss.model.SignatureValue;
-import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -49,16 +46,8 @@ final class DssCades {
         parameters.setCertificateChain(List.of(new CertificateToken(pki.issuing.x509()), new CertificateToken(pki.root.x509())));
         parameters.bLevel().setSigningDate(signingDate);
         DSSDocument toSign = new InMemoryDocument(document, "document.txt");
-        ToBeSigned toBeSigned = service.getDataToSign(toSign, parameters);
-        try {
-            Signature signature = Signature.getInstance("SHA256withRSA");
-            signature.initSign(signer.keyPair().getPrivate());
-            signature.update(toBeSigned.getBytes());
-            SignatureValue value = new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign());
-            return bytes(service.signDocument(toSign, parameters, value));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        SignatureValue value = DssPdf.rsaSha256(service.getDataToSign(toSign, parameters), signer);
+        return bytes(service.signDocument(toSign, parameters, value));
     }
 
     /** Extends a CAdES signature to a higher level (B-LT: validation data in the SignedData; B-LTA: archive time-stamp). */

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Calendar;
@@ -47,19 +43,6 @@ class PadesSignerTests {
         return PadesSigner.sign(pdf, signer.signingKey(), chain(signer), appearance, "合同审批", Calendar.getInstance());
     }
 
-    /** A red disc on a transparent square: enough of a seal to find on a rendered page. */
-    static byte[] redDisc() throws Exception {
-        BufferedImage image = new BufferedImage(200, 200, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = image.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setColor(new Color(230, 0, 18));
-        g.fillOval(10, 10, 180, 180);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ImageIO.write(image, "png", out);
-        return out.toByteArray();
-    }
-
     @Test
     void signWhenInvisibleThenBaselineBOurVerifierPassesAndPdfsigFindsItValid() throws Exception {
         byte[] signed = sign(TestPdfs.page("Contract 42"), PKI.signer, null);
@@ -78,7 +61,7 @@ class PadesSignerTests {
 
     @Test
     void signWhenVisibleThenTheSealIsDrawnWhereAskedAndTheSignatureCoversIt() throws Exception {
-        byte[] signed = sign(TestPdfs.page("Contract 42"), PKI.signer, new SealAppearance(1, 400, 100, 144, 144, redDisc()));
+        byte[] signed = sign(TestPdfs.page("Contract 42"), PKI.signer, new SealAppearance(1, 400, 100, 144, 144, TestSealImages.redDisc()));
 
         PdfReport report = PKI.verifier().verify(signed);
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
@@ -103,8 +86,8 @@ class PadesSignerTests {
     @Test
     void signWhenAlreadySignedThenAnIncrementalUpdateLeavesTheEarlierSealValid() throws Exception {
         Issued second = PKI.newSigner("Second Seal");
-        byte[] once = sign(TestPdfs.page("Contract 43"), PKI.signer, new SealAppearance(1, 100, 100, 100, 100, redDisc()));
-        byte[] twice = sign(once, second, new SealAppearance(1, 300, 100, 100, 100, redDisc()));
+        byte[] once = sign(TestPdfs.page("Contract 43"), PKI.signer, new SealAppearance(1, 100, 100, 100, 100, TestSealImages.redDisc()));
+        byte[] twice = sign(once, second, new SealAppearance(1, 300, 100, 100, 100, TestSealImages.redDisc()));
 
         assertThat(java.util.Arrays.copyOf(twice, once.length)).isEqualTo(once);
         PdfReport report = PKI.verifier().verify(twice);
@@ -129,7 +112,7 @@ class PadesSignerTests {
     @Test
     void signWhenPlacementImpossibleOrNotAPdfThenPadesExceptionWithTheReason() throws Exception {
         byte[] pdf = TestPdfs.page("Contract 45");
-        byte[] png = redDisc();
+        byte[] png = TestSealImages.redDisc();
 
         assertThatThrownBy(() -> sign(pdf, PKI.signer, new SealAppearance(2, 100, 100, 100, 100, png)))
                 .isInstanceOf(PadesException.class).hasMessageContaining("page 2 does not exist");

@@ -101,13 +101,17 @@ public final class DssPdf {
             parameters.getArchiveTimestampParameters().setContentSize(archiveTimestampSize);
         }
         DSSDocument document = new InMemoryDocument(pdf, "in.pdf");
-        ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
+        SignatureValue value = rsaSha256(service.getDataToSign(document, parameters), signer);
+        return toBytes(service.signDocument(document, parameters, value));
+    }
+
+    /** What DSS asks to be signed, signed with the test signer's RSA key (outside DSS, as a token would). */
+    public static SignatureValue rsaSha256(ToBeSigned toBeSigned, Issued signer) {
         try {
             Signature signature = Signature.getInstance("SHA256withRSA");
             signature.initSign(signer.keyPair().getPrivate());
             signature.update(toBeSigned.getBytes());
-            SignatureValue value = new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign());
-            return toBytes(service.signDocument(document, parameters, value));
+            return new SignatureValue(SignatureAlgorithm.RSA_SHA256, signature.sign());
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

@@ -36,8 +36,9 @@ public final class SealStore {
     }
 
     public List<Seal> list(SealStatus status) {
-        String where = status == null ? "" : " where status = '" + status.name() + "'";
-        List<String> ids = jdbc.sql("select id from seal" + where + " order by created_at, id").query(String.class).list();
+        List<String> ids = status == null
+                ? jdbc.sql("select id from seal order by created_at, id").query(String.class).list()
+                : jdbc.sql("select id from seal where status = ? order by created_at, id").param(status.name()).query(String.class).list();
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 

@@ -1,7 +1,5 @@
 package org.fujie.seal.stamp;
 
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.MessageDigest;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.pades.KeywordLocator;
@@ -24,6 +20,8 @@ import org.fujie.pki.pades.PadesException;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
 import org.fujie.pki.x509.Pem;
+import org.fujie.seal.image.ImageSize;
+import org.fujie.seal.image.PngImages;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
 import org.fujie.seal.seal.Seal;
@@ -112,16 +110,8 @@ public final class SealStamper {
         if (options.keyword() == null && (options.page() == null || options.x() == null || options.y() == null)) {
             throw new FujieException(SealProblem.STAMP_INVALID, "give page, x and y, or a keyword");
         }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(new ByteArrayInputStream(png));
-        } catch (IOException e) {
-            image = null;
-        }
-        if (image == null) {
-            throw new FujieException(SealProblem.SEAL_STATE, "the seal's image cannot be read");
-        }
-        float height = width * image.getHeight() / image.getWidth();
+        ImageSize size = PngImages.storedSize(png);
+        float height = width * size.height() / size.width();
         try {
             if (options.keyword() != null) {
                 KeywordLocator.Occurrence at = KeywordLocator.find(pdf, options.keyword(), false).stream().findFirst()

@@ -40,6 +40,8 @@ public final class CaClient {
     }
 
     private final CaConnection connection;
+    /** Made on first use (the credential may appear after start-up, when ca-service bootstraps it), then kept. */
+    private volatile HttpClient client;
 
     public CaClient(CaConnection connection) {
         this.connection = connection;
@@ -113,6 +115,15 @@ public final class CaClient {
     }
 
     private HttpClient client() {
+        HttpClient made = client;
+        if (made == null) {
+            made = newClient();
+            client = made;
+        }
+        return made;
+    }
+
+    private HttpClient newClient() {
         try {
             KeyStore credential = BootstrapCredentials.pkcs12(connection.credential(), connection.passwordFile());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
