@@ -5,7 +5,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 
+import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
 import org.bouncycastle.asn1.cms.AttributeTable;
@@ -22,28 +24,40 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignedDataGenerator;
 import org.bouncycastle.cms.CMSTypedData;
 import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cms.SignerInfoGeneratorBuilder;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.CollectionStore;
 import org.fujie.pki.cms.CmsObjects;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.tsp.TimeStamper;
 
 /**
- * The CMS SignedData of a PAdES baseline signature (ETSI EN 319 142-1 6.3, B-B): detached over the byte range,
+ * The CMS SignedData of a PAdES baseline signature (ETSI EN 319 142-1 6.3): detached over the byte range,
  * SHA-256, signed attributes content-type, message-digest, signing-certificate-v2 (no SHA-1) and
- * CMSAlgorithmProtection, and no signing-time attribute (the time is the signature dictionary's /M).
+ * CMSAlgorithmProtection, and no signing-time attribute (the time is the signature dictionary's /M); at B-T an
+ * unsigned signature-time-stamp.
  */
 final class PadesCms {
 
     private PadesCms() {
     }
 
-    static byte[] sign(InputStream byteRange, SigningKey key, List<X509CertificateHolder> chain) throws IOException {
+    /** The CMS and, at B-T, the signature time-stamp token it carries (null at B-B). */
+    record Signed(byte[] cms, byte[] signatureTimeStamp) {
+    }
+
+    /** @param timeStamper the TSA for a B-T signature-time-stamp (ETSI EN 319 142-1 6.3 and 319 122-1 5.3), or null for B-B */
+    static Signed sign(InputStream byteRange, SigningKey key, List<X509CertificateHolder> chain, TimeStamper timeStamper)
+            throws IOException, SigningServiceException {
         X509CertificateHolder signer = chain.get(0);
+        CMSSignedData signed;
         try {
             CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
             generator.addSignerInfoGenerator(new SignerInfoGeneratorBuilder(
@@ -51,9 +65,30 @@ final class PadesCms {
                     .setSignedAttributeGenerator(withoutSigningTime(signingCertificateV2(signer)))
                     .build(key.newContentSigner(), signer));
             generator.addCertificates(new CollectionStore<>(chain));
-            return generator.generate(new Streamed(byteRange), false).getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+            signed = generator.generate(new Streamed(byteRange), false);
         } catch (CMSException | org.bouncycastle.operator.OperatorCreationException e) {
             throw new IOException("the PAdES signature could not be made: " + e.getMessage(), e);
+        }
+        if (timeStamper == null) {
+            return new Signed(signed.getEncoded(ASN1Encoding.DER), null);
+        }
+        SignerInformation signerInfo = signed.getSignerInfos().iterator().next();
+        byte[] token = signatureTimeStamp(signerInfo.getSignature(), timeStamper);
+        Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                new DERSet(ASN1Primitive.fromByteArray(token)));
+        SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signerInfo, new AttributeTable(attribute));
+        return new Signed(CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(ASN1Encoding.DER), token);
+    }
+
+    /** The token over SHA-256 of the signature value: what the signature-time-stamp proves existed then. */
+    private static byte[] signatureTimeStamp(byte[] signatureValue, TimeStamper timeStamper) throws SigningServiceException {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(signatureValue);
+            return timeStamper.timeStamp(NISTObjectIdentifiers.id_sha256, digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        } catch (TimeStamper.TimeStampException e) {
+            throw new SigningServiceException("no signature time-stamp: " + e.getMessage(), e);
         }
     }
 

@@ -1,119 +1,102 @@
 package org.fujie.pki.pades;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.util.Calendar;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.TimeZone;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.PDResources;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
-import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.tsp.TimeStamper;
+import org.fujie.pki.validation.Purpose;
 
 /**
- * Signs a PDF with a PAdES baseline B-B signature (ETSI EN 319 142-1, SubFilter ETSI.CAdES.detached) in an
- * incremental update, so earlier signatures stay valid; with an appearance, the seal image is the signature
- * widget's own appearance (one widget: what is seen is what is signed). The signer knows no policy: who may
- * stamp, with which seal, is decided before it is called.
+ * Signs a PDF with a PAdES baseline signature (ETSI EN 319 142-1) at the level asked, each step an incremental update
+ * so earlier signatures stay valid: B-B the signature, B-T with a signature time-stamp in its CMS, B-LT adding the
+ * Document Security Store with the signer's and the TSA's paths and revocation data, B-LTA adding a document
+ * time-stamp over all of it. The signer knows no policy: who may stamp, with which seal, is decided before it is called.
  */
 public final class PadesSigner {
 
-    /** Room for the CMS: RSA-4096 with a three-certificate chain and a time-stamp token fit with margin. */
-    private static final int SIGNATURE_SIZE = 24 * 1024;
+    private final TimeStamper timeStamper;
+    private final LongTermDataCollector longTermData;
 
-    private PadesSigner() {
+    /**
+     * @param timeStamper the TSA for B-T and above, or null
+     * @param longTermData the validation-data source for B-LT and above, or null
+     */
+    public PadesSigner(TimeStamper timeStamper, LongTermDataCollector longTermData) {
+        this.timeStamper = timeStamper;
+        this.longTermData = longTermData;
+    }
+
+    /** A signer of B-B signatures only: no TSA, no validation data. */
+    public static PadesSigner baselineB() {
+        return new PadesSigner(null, null);
     }
 
     /**
      * @param chain the signing certificate first, then its issuers (all are embedded)
-     * @param appearance null for an invisible signature
-     * @throws PadesException for a document that cannot be signed (unreadable, encrypted, no such page, off the page)
+     * @throws PadesException for a document that cannot be signed (unreadable, encrypted, no such page, off the page) or a
+     *         level this signer was not given the means for
+     * @throws SigningServiceException when the TSA or the validation of a certificate fails
      */
-    public static byte[] sign(byte[] pdf, SigningKey key, List<X509CertificateHolder> chain, SealAppearance appearance,
-            String reason, Calendar signingTime) throws PadesException {
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
-            if (document.isEncrypted()) {
-                throw new PadesException("the document is encrypted");
-            }
-            PDSignature signature = new PDSignature();
-            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
-            signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
-            signature.setName(org.fujie.pki.x509.SubjectNames.format(chain.get(0).getSubject()));
-            if (reason != null) {
-                signature.setReason(reason);
-            }
-            Calendar time = (Calendar) signingTime.clone();
-            time.setTimeZone(TimeZone.getTimeZone("UTC"));
-            signature.setSignDate(time);
-            try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                if (appearance != null) {
-                    options.setPage(pageIndex(document, appearance));
-                }
-                document.addSignature(signature, options);
-                if (appearance != null) {
-                    drawAppearance(document, signature, appearance);
-                }
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
-                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-                external.setSignature(PadesCms.sign(external.getContent(), key, chain));
-                return out.toByteArray();
-            }
+    public byte[] sign(byte[] pdf, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters)
+            throws PadesException, SigningServiceException {
+        BaselineLevel level = parameters.level();
+        boolean timeStamped = level.compareTo(BaselineLevel.B_T) >= 0;
+        boolean longTerm = level.compareTo(BaselineLevel.B_LT) >= 0;
+        if (timeStamped && timeStamper == null || longTerm && longTermData == null) {
+            throw new PadesException("level " + level.label() + " is not available: no "
+                    + (timeStamper == null ? "time-stamp authority" : "validation-data source") + " is configured");
+        }
+        SignatureRevision.Result signed = SignatureRevision.append(pdf, key, chain, parameters, timeStamped ? timeStamper : null);
+        if (!longTerm) {
+            return signed.pdf();
+        }
+        List<X509Certificate> path = x509(chain);
+        LongTermData data = longTermData.collect(path.get(0), path.subList(1, path.size()), null)
+                .plus(timeStampAuthorityData(signed.signatureTimeStamp(), path));
+        try {
+            byte[] withDss = DssRevision.append(signed.pdf(), data);
+            return level == BaselineLevel.B_LTA ? DocumentTimeStampRevision.append(withDss, timeStamper) : withDss;
         } catch (IOException e) {
-            throw new PadesException("the document cannot be signed: " + e.getMessage(), e);
+            throw new PadesException("the signed document cannot be extended: " + e.getMessage(), e);
         }
     }
 
-    private static int pageIndex(PDDocument document, SealAppearance appearance) throws PadesException {
-        int pages = document.getNumberOfPages();
-        if (appearance.page() > pages) {
-            throw new PadesException("page " + appearance.page() + " does not exist; the document has " + pages);
+    /** The TSA's path and revocation data, its certificate taken from the token (which was asked to carry it). */
+    private LongTermData timeStampAuthorityData(byte[] token, List<X509Certificate> signerPath) throws SigningServiceException {
+        try {
+            TimeStampToken timeStamp = new TimeStampToken(new CMSSignedData(token));
+            List<X509CertificateHolder> carried = new ArrayList<>(timeStamp.getCertificates().getMatches(null));
+            X509CertificateHolder tsa = carried.stream().filter(timeStamp.getSID()::match).findFirst()
+                    .orElseThrow(() -> new SigningServiceException("the signature time-stamp carries no TSA certificate"));
+            List<X509Certificate> intermediates = new ArrayList<>(x509(carried));
+            intermediates.addAll(signerPath);
+            return longTermData.collect(x509(List.of(tsa)).get(0), intermediates, Purpose.TIME_STAMPING);
+        } catch (CMSException | TSPException | IOException e) {
+            throw new SigningServiceException("the signature time-stamp cannot be read: " + e.getMessage(), e);
         }
-        PDRectangle box = document.getPage(appearance.page() - 1).getCropBox();
-        if (appearance.x() + appearance.width() > box.getWidth() || appearance.y() + appearance.height() > box.getHeight()) {
-            throw new PadesException("the seal at (" + appearance.x() + ", " + appearance.y() + ") size " + appearance.width() + "x"
-                    + appearance.height() + " runs off page " + appearance.page() + " (" + box.getWidth() + "x" + box.getHeight() + ")");
-        }
-        return appearance.page() - 1;
     }
 
-    /** The widget PDFBox made for the new signature field gets its rectangle and an appearance stream with the image. */
-    private static void drawAppearance(PDDocument document, PDSignature signature, SealAppearance appearance) throws IOException {
-        PDSignatureField field = document.getSignatureFields().stream()
-                .filter(f -> f.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject())
-                .findFirst().orElseThrow(() -> new IOException("the new signature field was not found"));
-        PDPage page = document.getPage(appearance.page() - 1);
-        PDRectangle crop = page.getCropBox();
-        PDRectangle rect = new PDRectangle(crop.getLowerLeftX() + appearance.x(), crop.getLowerLeftY() + appearance.y(),
-                appearance.width(), appearance.height());
-        PDAnnotationWidget widget = field.getWidgets().get(0);
-        widget.setRectangle(rect);
-        widget.setPage(page);
-        widget.setPrinted(true);
-        PDAppearanceStream stream = new PDAppearanceStream(document);
-        stream.setBBox(new PDRectangle(appearance.width(), appearance.height()));
-        stream.setResources(new PDResources());
-        PDImageXObject image = PDImageXObject.createFromByteArray(document, appearance.png(), "seal.png");
-        try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
-            content.drawImage(image, 0, 0, appearance.width(), appearance.height());
+    private static List<X509Certificate> x509(List<X509CertificateHolder> holders) {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            for (X509CertificateHolder holder : holders) {
+                certificates.add(converter.getCertificate(holder));
+            }
+        } catch (CertificateException e) {
+            throw new IllegalArgumentException("a certificate of the chain cannot be read: " + e.getMessage(), e);
         }
-        PDAppearanceDictionary dictionary = new PDAppearanceDictionary();
-        dictionary.setNormalAppearance(stream);
-        widget.setAppearance(dictionary);
+        return certificates;
     }
 }

@@ -111,6 +111,16 @@ public final class CrlClient implements RevocationSource {
      */
     private static RevocationFinding lookup(X509CRLHolder crl, String url, X509Certificate certificate,
             RevocationFinding base) {
+        List<byte[]> evidence = new ArrayList<>(base == null ? List.of() : base.evidence());
+        try {
+            evidence.add(crl.getEncoded());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return entry(crl, url, certificate, base).withEvidence(evidence);
+    }
+
+    private static RevocationFinding entry(X509CRLHolder crl, String url, X509Certificate certificate, RevocationFinding base) {
         String subject = CertificateFields.subject(certificate);
         BigInteger serial = certificate.getSerialNumber();
         Instant thisUpdate = crl.getThisUpdate().toInstant();

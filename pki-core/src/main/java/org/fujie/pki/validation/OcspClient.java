@@ -103,6 +103,11 @@ public final class OcspClient implements RevocationSource {
         } catch (FetchException e) {
             throw new RevocationUnavailableException("OCSP " + e.getMessage());
         }
+        return judge(url, answer, nonce, id, certificate, issuer, now).withEvidence(List.of(answer));
+    }
+
+    private RevocationFinding judge(String url, byte[] answer, byte[] nonce, CertificateID id, X509Certificate certificate,
+            X509Certificate issuer, Instant now) throws RevocationUnavailableException {
         BasicOCSPResp basic = basicResponse(url, answer);
         responderTrust.verify(basic, issuer, now);
         checkNonce(url, basic, nonce);

@@ -2,6 +2,7 @@ package org.fujie.pki.validation;
 
 import java.math.BigInteger;
 import java.time.Instant;
+import java.util.List;
 
 import org.fujie.pki.revocation.RevocationReason;
 
@@ -12,9 +13,20 @@ import org.fujie.pki.revocation.RevocationReason;
  * @param revokedAt the revocation time when status is REVOKED (it may lie after the validation time)
  * @param reason the CRLReason, null when none was given
  * @param nextUpdate null when the source gave none (OCSP allows that)
+ * @param evidence the DER objects the finding rests on, as fetched: the OCSPResponse, or the CRL (and its delta); what a
+ *        B-LT signature embeds. Empty when the finding came from a document or from no source.
  */
 public record RevocationFinding(String subject, BigInteger serial, Source source, Status status, Instant revokedAt,
-        RevocationReason reason, Instant thisUpdate, Instant nextUpdate, String url, String detail) {
+        RevocationReason reason, Instant thisUpdate, Instant nextUpdate, String url, String detail, List<byte[]> evidence) {
+
+    public RevocationFinding {
+        evidence = List.copyOf(evidence);
+    }
+
+    public RevocationFinding(String subject, BigInteger serial, Source source, Status status, Instant revokedAt,
+            RevocationReason reason, Instant thisUpdate, Instant nextUpdate, String url, String detail) {
+        this(subject, serial, source, status, revokedAt, reason, thisUpdate, nextUpdate, url, detail, List.of());
+    }
 
     public enum Source {
         OCSP,
@@ -33,7 +45,13 @@ public record RevocationFinding(String subject, BigInteger serial, Source source
     /** The same finding with another human detail. */
     public RevocationFinding withDetail(String newDetail) {
         return new RevocationFinding(subject, serial, source, status, revokedAt, reason, thisUpdate, nextUpdate, url,
-                newDetail);
+                newDetail, evidence);
+    }
+
+    /** The same finding resting on these DER objects. */
+    public RevocationFinding withEvidence(List<byte[]> objects) {
+        return new RevocationFinding(subject, serial, source, status, revokedAt, reason, thisUpdate, nextUpdate, url,
+                detail, objects);
     }
 
     static RevocationFinding none(String subject, BigInteger serial, String detail) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Calendar;
 import java.util.List;
 
+import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.TestSealImages;
 import org.fujie.pki.pades.SealAppearance;
@@ -18,9 +19,10 @@ class ShippedDssTests {
 
     @Test
     void validateWhenFujieStampedThenDssReadsThePaddedContentsAndPasses() throws Exception {
-        byte[] signed = PadesSigner.sign(TestPdfs.page("Contract 7"), PKI.signer.signingKey(),
+        byte[] signed = PadesSigner.baselineB().sign(TestPdfs.page("Contract 7"), PKI.signer.signingKey(),
                 List.of(PKI.signer.certificate(), PKI.issuing.certificate(), PKI.root.certificate()),
-                new SealAppearance(1, 100, 100, 100, 100, TestSealImages.redDisc()), "test", Calendar.getInstance());
+                PadesParameters.baselineB(new SealAppearance(1, 100, 100, 100, 100, TestSealImages.redDisc()), "test",
+                        Calendar.getInstance()));
 
         ShippedDss.Report report = ShippedDss.validate(signed, List.of(PKI.root.certificate().getEncoded()),
                 List.of(PKI.crl(PKI.issuing), PKI.crl(PKI.root)));

@@ -39,8 +39,9 @@ class PadesSignerTests {
         return List.of(signer.certificate(), PKI.issuing.certificate(), PKI.root.certificate());
     }
 
-    private static byte[] sign(byte[] pdf, Issued signer, SealAppearance appearance) throws PadesException {
-        return PadesSigner.sign(pdf, signer.signingKey(), chain(signer), appearance, "合同审批", Calendar.getInstance());
+    private static byte[] sign(byte[] pdf, Issued signer, SealAppearance appearance) throws PadesException, SigningServiceException {
+        return PadesSigner.baselineB().sign(pdf, signer.signingKey(), chain(signer),
+                PadesParameters.baselineB(appearance, "合同审批", Calendar.getInstance()));
     }
 
     @Test

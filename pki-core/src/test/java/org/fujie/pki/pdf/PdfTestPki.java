@@ -138,6 +138,15 @@ public final class PdfTestPki {
         };
     }
 
+    /** Fujie's PAdES signer at every level: this PKI's TSA, and validation data fetched from its CRLs. */
+    public org.fujie.pki.pades.PadesSigner padesSigner() {
+        ValidationPolicy policy = ValidationPolicy.defaults();
+        return new org.fujie.pki.pades.PadesSigner(org.fujie.pki.tsp.TimeStampClient.local(timeStampAuthority()),
+                new org.fujie.pki.pades.LongTermDataCollector(new org.fujie.pki.validation.CertificateValidator(
+                        List.of(TrustAnchor.forAllPurposes(root.x509())), policy, fetcher(),
+                        org.fujie.pki.validation.RevocationChecker.ocspThenCrl(fetcher(), policy), Clock.systemUTC())));
+    }
+
     public PdfVerifier verifier() {
         return verifier(root);
     }

@@ -1,0 +1,120 @@
+package org.fujie.pki.pades;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Calendar;
+import java.util.List;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceDictionary;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.tsp.TimeStamper;
+
+/**
+ * The first incremental update of a stamping: a signature field whose widget shows the seal (one widget: what is seen is
+ * what is signed), the signature dictionary (SubFilter ETSI.CAdES.detached, /M the signing time) and the CMS over the
+ * byte range. Earlier revisions are left byte for byte, so earlier signatures stay valid.
+ */
+final class SignatureRevision {
+
+    /** Room for the CMS: RSA-4096 with a three-certificate chain and a time-stamp token fit with margin. */
+    private static final int SIGNATURE_SIZE = 24 * 1024;
+
+    /** The signed document and the signature time-stamp token its CMS carries (null at B-B). */
+    record Result(byte[] pdf, byte[] signatureTimeStamp) {
+    }
+
+    private SignatureRevision() {
+    }
+
+    static Result append(byte[] pdf, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters,
+            TimeStamper timeStamper) throws PadesException, SigningServiceException {
+        SealAppearance appearance = parameters.appearance();
+        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
+            if (document.isEncrypted()) {
+                throw new PadesException("the document is encrypted");
+            }
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
+            signature.setName(org.fujie.pki.x509.SubjectNames.format(chain.get(0).getSubject()));
+            if (parameters.reason() != null) {
+                signature.setReason(parameters.reason());
+            }
+            Calendar time = (Calendar) parameters.signingTime().clone();
+            time.setTimeZone(TimeZone.getTimeZone("UTC"));
+            signature.setSignDate(time);
+            try (SignatureOptions options = new SignatureOptions()) {
+                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                if (appearance != null) {
+                    options.setPage(pageIndex(document, appearance));
+                }
+                document.addSignature(signature, options);
+                if (appearance != null) {
+                    drawAppearance(document, signature, appearance);
+                }
+                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
+                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+                PadesCms.Signed cms = PadesCms.sign(external.getContent(), key, chain, timeStamper);
+                external.setSignature(cms.cms());
+                return new Result(out.toByteArray(), cms.signatureTimeStamp());
+            }
+        } catch (IOException e) {
+            throw new PadesException("the document cannot be signed: " + e.getMessage(), e);
+        }
+    }
+
+    private static int pageIndex(PDDocument document, SealAppearance appearance) throws PadesException {
+        int pages = document.getNumberOfPages();
+        if (appearance.page() > pages) {
+            throw new PadesException("page " + appearance.page() + " does not exist; the document has " + pages);
+        }
+        PDRectangle box = document.getPage(appearance.page() - 1).getCropBox();
+        if (appearance.x() + appearance.width() > box.getWidth() || appearance.y() + appearance.height() > box.getHeight()) {
+            throw new PadesException("the seal at (" + appearance.x() + ", " + appearance.y() + ") size " + appearance.width() + "x"
+                    + appearance.height() + " runs off page " + appearance.page() + " (" + box.getWidth() + "x" + box.getHeight() + ")");
+        }
+        return appearance.page() - 1;
+    }
+
+    /** The widget PDFBox made for the new signature field gets its rectangle and an appearance stream with the image. */
+    private static void drawAppearance(PDDocument document, PDSignature signature, SealAppearance appearance) throws IOException {
+        PDSignatureField field = document.getSignatureFields().stream()
+                .filter(f -> f.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject())
+                .findFirst().orElseThrow(() -> new IOException("the new signature field was not found"));
+        PDPage page = document.getPage(appearance.page() - 1);
+        PDRectangle crop = page.getCropBox();
+        PDRectangle rect = new PDRectangle(crop.getLowerLeftX() + appearance.x(), crop.getLowerLeftY() + appearance.y(),
+                appearance.width(), appearance.height());
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        widget.setRectangle(rect);
+        widget.setPage(page);
+        widget.setPrinted(true);
+        PDAppearanceStream stream = new PDAppearanceStream(document);
+        stream.setBBox(new PDRectangle(appearance.width(), appearance.height()));
+        stream.setResources(new PDResources());
+        PDImageXObject image = PDImageXObject.createFromByteArray(document, appearance.png(), "seal.png");
+        try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
+            content.drawImage(image, 0, 0, appearance.width(), appearance.height());
+        }
+        PDAppearanceDictionary dictionary = new PDAppearanceDictionary();
+        dictionary.setNormalAppearance(stream);
+        widget.setAppearance(dictionary);
+    }
+}
