@@ -62,12 +62,13 @@ final class SignatureRevision {
             signature.setSignDate(time);
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
-                if (appearance != null) {
-                    options.setPage(pageIndex(document, appearance));
+                SealWidgets.Prepared seal = appearance == null ? null : SealWidgets.prepare(document, appearance);
+                if (seal != null) {
+                    options.setPage(seal.firstPage());
                 }
                 document.addSignature(signature, options);
-                if (appearance != null) {
-                    drawAppearance(document, signature, appearance);
+                if (seal != null) {
+                    seal.applyTo(document, signature);
                 }
                 ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
                 ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
@@ -78,43 +79,5 @@ final class SignatureRevision {
         } catch (IOException e) {
             throw new PadesException("the document cannot be signed: " + e.getMessage(), e);
         }
-    }
-
-    private static int pageIndex(PDDocument document, SealAppearance appearance) throws PadesException {
-        int pages = document.getNumberOfPages();
-        if (appearance.page() > pages) {
-            throw new PadesException("page " + appearance.page() + " does not exist; the document has " + pages);
-        }
-        PDRectangle box = document.getPage(appearance.page() - 1).getCropBox();
-        if (appearance.x() + appearance.width() > box.getWidth() || appearance.y() + appearance.height() > box.getHeight()) {
-            throw new PadesException("the seal at (" + appearance.x() + ", " + appearance.y() + ") size " + appearance.width() + "x"
-                    + appearance.height() + " runs off page " + appearance.page() + " (" + box.getWidth() + "x" + box.getHeight() + ")");
-        }
-        return appearance.page() - 1;
-    }
-
-    /** The widget PDFBox made for the new signature field gets its rectangle and an appearance stream with the image. */
-    private static void drawAppearance(PDDocument document, PDSignature signature, SealAppearance appearance) throws IOException {
-        PDSignatureField field = document.getSignatureFields().stream()
-                .filter(f -> f.getCOSObject().getDictionaryObject(COSName.V) == signature.getCOSObject())
-                .findFirst().orElseThrow(() -> new IOException("the new signature field was not found"));
-        PDPage page = document.getPage(appearance.page() - 1);
-        PDRectangle crop = page.getCropBox();
-        PDRectangle rect = new PDRectangle(crop.getLowerLeftX() + appearance.x(), crop.getLowerLeftY() + appearance.y(),
-                appearance.width(), appearance.height());
-        PDAnnotationWidget widget = field.getWidgets().get(0);
-        widget.setRectangle(rect);
-        widget.setPage(page);
-        widget.setPrinted(true);
-        PDAppearanceStream stream = new PDAppearanceStream(document);
-        stream.setBBox(new PDRectangle(appearance.width(), appearance.height()));
-        stream.setResources(new PDResources());
-        PDImageXObject image = PDImageXObject.createFromByteArray(document, appearance.png(), "seal.png");
-        try (PDPageContentStream content = new PDPageContentStream(document, stream)) {
-            content.drawImage(image, 0, 0, appearance.width(), appearance.height());
-        }
-        PDAppearanceDictionary dictionary = new PDAppearanceDictionary();
-        dictionary.setNormalAppearance(stream);
-        widget.setAppearance(dictionary);
     }
 }

@@ -21,7 +21,7 @@ class ShippedDssTests {
     void validateWhenFujieStampedThenDssReadsThePaddedContentsAndPasses() throws Exception {
         byte[] signed = PadesSigner.baselineB().sign(TestPdfs.page("Contract 7"), PKI.signer.signingKey(),
                 List.of(PKI.signer.certificate(), PKI.issuing.certificate(), PKI.root.certificate()),
-                PadesParameters.baselineB(new SealAppearance(1, 100, 100, 100, 100, TestSealImages.redDisc()), "test",
+                PadesParameters.baselineB(SealAppearance.at(1, 100, 100, 100, 100, TestSealImages.redDisc()), "test",
                         Calendar.getInstance()));
 
         ShippedDss.Report report = ShippedDss.validate(signed, List.of(PKI.root.certificate().getEncoded()),

@@ -90,7 +90,7 @@ class PadesLevelsTests {
     }
 
     private static byte[] sign(byte[] pdf, Issued signer, BaselineLevel level, int slot) throws Exception {
-        SealAppearance appearance = new SealAppearance(1, 30 + 150 * (slot - 1), 100, 120, 120, TestSealImages.redDisc());
+        SealAppearance appearance = SealAppearance.at(1, 30 + 150 * (slot - 1), 100, 120, 120, TestSealImages.redDisc());
         return PKI.padesSigner().sign(pdf, signer.signingKey(), chain(signer),
                 new PadesParameters(level, appearance, "合同审批", Calendar.getInstance()));
     }

@@ -62,7 +62,7 @@ class PadesSignerTests {
 
     @Test
     void signWhenVisibleThenTheSealIsDrawnWhereAskedAndTheSignatureCoversIt() throws Exception {
-        byte[] signed = sign(TestPdfs.page("Contract 42"), PKI.signer, new SealAppearance(1, 400, 100, 144, 144, TestSealImages.redDisc()));
+        byte[] signed = sign(TestPdfs.page("Contract 42"), PKI.signer, SealAppearance.at(1, 400, 100, 144, 144, TestSealImages.redDisc()));
 
         PdfReport report = PKI.verifier().verify(signed);
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
@@ -87,8 +87,8 @@ class PadesSignerTests {
     @Test
     void signWhenAlreadySignedThenAnIncrementalUpdateLeavesTheEarlierSealValid() throws Exception {
         Issued second = PKI.newSigner("Second Seal");
-        byte[] once = sign(TestPdfs.page("Contract 43"), PKI.signer, new SealAppearance(1, 100, 100, 100, 100, TestSealImages.redDisc()));
-        byte[] twice = sign(once, second, new SealAppearance(1, 300, 100, 100, 100, TestSealImages.redDisc()));
+        byte[] once = sign(TestPdfs.page("Contract 43"), PKI.signer, SealAppearance.at(1, 100, 100, 100, 100, TestSealImages.redDisc()));
+        byte[] twice = sign(once, second, SealAppearance.at(1, 300, 100, 100, 100, TestSealImages.redDisc()));
 
         assertThat(java.util.Arrays.copyOf(twice, once.length)).isEqualTo(once);
         PdfReport report = PKI.verifier().verify(twice);
@@ -115,12 +115,12 @@ class PadesSignerTests {
         byte[] pdf = TestPdfs.page("Contract 45");
         byte[] png = TestSealImages.redDisc();
 
-        assertThatThrownBy(() -> sign(pdf, PKI.signer, new SealAppearance(2, 100, 100, 100, 100, png)))
+        assertThatThrownBy(() -> sign(pdf, PKI.signer, SealAppearance.at(2, 100, 100, 100, 100, png)))
                 .isInstanceOf(PadesException.class).hasMessageContaining("page 2 does not exist");
-        assertThatThrownBy(() -> sign(pdf, PKI.signer, new SealAppearance(1, 580, 100, 100, 100, png)))
+        assertThatThrownBy(() -> sign(pdf, PKI.signer, SealAppearance.at(1, 580, 100, 100, 100, png)))
                 .isInstanceOf(PadesException.class).hasMessageContaining("runs off page 1");
         assertThatThrownBy(() -> sign("not a pdf".getBytes(), PKI.signer, null)).isInstanceOf(PadesException.class);
-        assertThatThrownBy(() -> sign(pdf, PKI.signer, new SealAppearance(1, 100, 100, 100, 100, "GIF89a".getBytes())))
+        assertThatThrownBy(() -> sign(pdf, PKI.signer, SealAppearance.at(1, 100, 100, 100, 100, "GIF89a".getBytes())))
                 .isInstanceOf(PadesException.class);
     }
 

@@ -20,15 +20,22 @@ public final class TestPdfs {
 
     /** One page showing the text. */
     public static byte[] page(String text) {
+        return pages(1, text);
+    }
+
+    /** US Letter pages, each showing the text and its page number. */
+    public static byte[] pages(int count, String text) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            document.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
-                content.beginText();
-                content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 18);
-                content.newLineAtOffset(72, 700);
-                content.showText(text);
-                content.endText();
+            for (int i = 1; i <= count; i++) {
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page, PDPageContentStream.AppendMode.OVERWRITE, false)) {
+                    content.beginText();
+                    content.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 18);
+                    content.newLineAtOffset(72, 700);
+                    content.showText(count == 1 ? text : text + " (page " + i + ")");
+                    content.endText();
+                }
             }
             document.save(out, CompressParameters.NO_COMPRESSION);
             return out.toByteArray();

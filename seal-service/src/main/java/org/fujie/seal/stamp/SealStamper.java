@@ -116,10 +116,10 @@ public final class SealStamper {
             if (options.keyword() != null) {
                 KeywordLocator.Occurrence at = KeywordLocator.find(pdf, options.keyword(), false).stream().findFirst()
                         .orElseThrow(() -> new FujieException(SealProblem.STAMP_INVALID, "the keyword is not in the document's text"));
-                return new SealAppearance(at.page(), Math.max(0, at.centreX() - width / 2), Math.max(0, at.centreY() - height / 2),
+                return SealAppearance.at(at.page(), Math.max(0, at.centreX() - width / 2), Math.max(0, at.centreY() - height / 2),
                         width, height, png);
             }
-            return new SealAppearance(options.page(), options.x(), options.y(), width, height, png);
+            return SealAppearance.at(options.page(), options.x(), options.y(), width, height, png);
         } catch (PadesException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
         } catch (IllegalArgumentException e) {
