@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * A seal's lifecycle: made by one SEAL_ADMIN, approved by another (four eyes), which gets its key made in
  * seal-service's backend and its certificate from ca-service; then suspended, resumed, renewed (a new key and
- * certificate) or revoked (which revokes the certificate at ca-service first). Each change commits with its audit entry.
+ * certificate) or revoked (which revokes its certificates at ca-service first). Each change commits with its audit entry.
  */
 public final class SealService {
 
