@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 
@@ -28,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SealServiceTests {
 
+    private RunningSealService service;
     private RunningCaService ca;
-    private ConfigurableApplicationContext seal;
     private String sealUrl;
     private FujieTestClient admin;
     private FujieTestClient alice;
@@ -37,34 +36,18 @@ class SealServiceTests {
 
     @BeforeAll
     void start() {
-        int caPublicPort = freePort();
-        // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
-        ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
-                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
-        seal = SealServiceApplication.application().run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
-                "--fujie.seal.ca-url=" + ca.baseUrl());
-        sealUrl = "https://localhost:" + seal.getEnvironment().getProperty("local.server.port");
-        admin = FujieTestClient.forPkcs12(sealUrl, ca.dataDir().resolve("bootstrap/admin.p12"),
-                ca.dataDir().resolve("bootstrap/admin.pass"), ca.trustChain());
+        service = RunningSealService.start();
+        ca = service.ca();
+        sealUrl = service.url();
+        admin = service.admin();
         alice = sealAdmin("CN=Alice Seal Admin,O=Ministry");
         bob = sealAdmin("CN=Bob Seal Admin,O=Ministry");
     }
 
     @AfterAll
     void stop() {
-        if (seal != null) {
-            seal.close();
-        }
-        if (ca != null) {
-            ca.close();
-        }
-    }
-
-    private static int freePort() {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        if (service != null) {
+            service.close();
         }
     }
 
@@ -72,15 +55,8 @@ class SealServiceTests {
         return withRole(subject, "SEAL_ADMIN");
     }
 
-    /** A client certificate from ca-service, granted the role in seal-service by the bootstrap ADMIN. */
     private FujieTestClient withRole(String subject, String role) {
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", subject,
-                "keyGeneration", Map.of("algorithm", "EC-P256", "password", "seal-admin")));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        assertThat(admin.put("/api/v1/principals", Map.of("subject", subject, "roles", List.of(role))).status())
-                .isBetween(200, 201);
-        return FujieTestClient.forPkcs12(sealUrl, Base64.getDecoder().decode(issued.json().get("pkcs12").asString()),
-                "seal-admin".toCharArray(), ca.trustChain());
+        return service.withRole(subject, role);
     }
 
     private JsonNode make(String name) {
@@ -155,12 +131,7 @@ class SealServiceTests {
         FujieTestClient.Bytes stamped = keeper.postFilesForBytes("/api/v1/seals/" + id + "/stamp", request);
         assertThat(stamped.status()).isEqualTo(200);
         assertThat(stamped.contentType()).isEqualTo("application/pdf");
-        org.fujie.pki.pdf.PdfReport report = org.fujie.pki.pdf.PdfVerifier.online(
-                org.fujie.pki.x509.Pem.parseCertificates(Files.readString(ca.trustChain())).stream()
-                        .filter(c -> c.getSubjectX500Principal().equals(c.getIssuerX500Principal()))
-                        .map(org.fujie.pki.validation.TrustAnchor::forAllPurposes).toList(),
-                org.fujie.pki.validation.ValidationPolicy.defaults(), org.fujie.pki.validation.JdkHttpFetcher.withDefaults(),
-                java.time.Clock.systemUTC(), org.fujie.pki.pdf.PdfVerifierSettings.defaults()).verify(stamped.body());
+        org.fujie.pki.pdf.PdfReport report = StampedPdfs.verifyOnline(stamped.body(), ca.trustChain());
         assertThat(report.indication()).as(report.toString()).isEqualTo(org.fujie.pki.validation.Indication.TOTAL_PASSED);
         assertThat(report.signatures().get(0).signer()).contains("CN=公章");
         if (org.fujie.pki.pdf.Pdfsig.installed()) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.seal.seal.SealExpiry;
+import org.fujie.seal.seal.SealExpiryWarner;
 import org.fujie.seal.seal.SealService;
 import org.fujie.seal.seal.SealStore;
 import org.fujie.seal.stamp.SealStamper;
@@ -50,8 +52,19 @@ public class SealConfiguration {
     }
 
     @Bean
-    SealService sealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, Clock clock) {
-        return new SealService(store, keys, ca, audited, clock);
+    SealExpiry sealExpiry(SealProperties settings, Clock clock) {
+        return new SealExpiry(settings.expiryWarning(), clock);
+    }
+
+    @Bean
+    SealService sealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, SealExpiry expiry, Clock clock) {
+        return new SealService(store, keys, ca, audited, expiry, clock);
+    }
+
+    /** Scheduled every {@code fujie.seal.expiry-check-period} (1h), first {@code fujie.seal.expiry-check-initial-delay} (1m) after start. */
+    @Bean
+    SealExpiryWarner sealExpiryWarner(SealStore store, AuditedTransactions audited, SealExpiry expiry, Clock clock) {
+        return new SealExpiryWarner(store, audited, expiry, clock);
     }
 
     @Bean

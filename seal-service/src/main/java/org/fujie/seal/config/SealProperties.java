@@ -1,17 +1,22 @@
 package org.fujie.seal.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Binding of {@code fujie.seal.*}: how seal-service reaches ca-service for seal certificates.
+ * Binding of {@code fujie.seal.*}: how seal-service reaches ca-service for seal certificates, and when it warns that
+ * they expire. (How often it checks, {@code fujie.seal.expiry-check-period}, is read by the schedule itself.)
  *
  * @param caUrl ca-service's API
  * @param caCredential PKCS#12 client credential for ca-service (an RA_OFFICER or ADMIN there)
  * @param caCredentialPasswordFile its password, in a file
  * @param caTrust PEM of the CAs that issued ca-service's TLS certificate
+ * @param expiryWarning how long before an ACTIVE seal's certificate expires it counts as expiring soon (and is warned about)
  */
 @ConfigurationProperties("fujie.seal")
-public record SealProperties(String caUrl, Path caCredential, Path caCredentialPasswordFile, Path caTrust) {
+public record SealProperties(String caUrl, Path caCredential, Path caCredentialPasswordFile, Path caTrust,
+        @DefaultValue("30d") Duration expiryWarning) {
 }

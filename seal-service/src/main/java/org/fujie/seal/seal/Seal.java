@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A seal as stored. The certificate fields are null until approval.
+ * A seal as stored. The certificate fields are null until approval; they hold the seal's current key and
+ * certificate, which renewal replaces (its earlier certificates are {@link SealCertificate}s).
  *
  * @param keepers certificate subjects (RFC 4514) or user ids of the SEAL_KEEPERs who may stamp with it
  */
@@ -14,5 +15,20 @@ public record Seal(String id, String name, String organization, SealType type, S
 
     public Seal {
         keepers = List.copyOf(keepers);
+    }
+
+    Seal withStatus(SealStatus to, Instant at) {
+        return new Seal(id, name, organization, type, algorithm, to, madeBy, approvedBy, keyAlias, serialNumber, certificateDer,
+                chainPem, notAfter, keepers, createdAt, at);
+    }
+
+    Seal withApprover(String approver) {
+        return new Seal(id, name, organization, type, algorithm, status, madeBy, approver, keyAlias, serialNumber, certificateDer,
+                chainPem, notAfter, keepers, createdAt, updatedAt);
+    }
+
+    Seal withCertificate(String alias, String serial, byte[] der, String chain, Instant certificateNotAfter, Instant at) {
+        return new Seal(id, name, organization, type, algorithm, status, madeBy, approvedBy, alias, serial, der, chain,
+                certificateNotAfter, keepers, createdAt, at);
     }
 }

@@ -39,17 +39,28 @@ class SealController {
     record RevokeRequest(String reason) {
     }
 
+    /** A seal; {@code notAfter} is when its current certificate expires, {@code expiringSoon} whether that is within the warning window. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record SealView(String id, String name, String organization, String type, String algorithm, String status, String madeBy,
-            String approvedBy, String serialNumber, Instant notAfter, List<String> keepers, String certificatePem,
-            String chainPem, Instant createdAt, Instant updatedAt) {
+            String approvedBy, String serialNumber, Instant notAfter, boolean expiringSoon, List<String> keepers,
+            String certificatePem, String chainPem, Instant createdAt, Instant updatedAt) {
+    }
 
-        static SealView of(Seal s) {
-            return new SealView(s.id(), s.name(), s.organization(), s.type().name(), s.algorithm(), s.status().name(), s.madeBy(),
-                    s.approvedBy(), s.serialNumber(), s.notAfter(), s.keepers(),
-                    s.certificateDer() == null ? null : Pem.certificate(s.certificateDer()), s.chainPem(), s.createdAt(),
-                    s.updatedAt());
+    /** One of a seal's certificates; {@code current} is the one it stamps with. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CertificateView(String serialNumber, boolean current, Instant notBefore, Instant notAfter, Instant installedAt,
+            Instant replacedAt, Instant expiryWarnedAt, String certificatePem) {
+
+        static CertificateView of(SealCertificate c) {
+            return new CertificateView(c.serialNumber(), c.current(), c.notBefore(), c.notAfter(), c.installedAt(), c.replacedAt(),
+                    c.expiryWarnedAt(), Pem.certificate(c.certificateDer()));
         }
+    }
+
+    private SealView view(Seal s) {
+        return new SealView(s.id(), s.name(), s.organization(), s.type().name(), s.algorithm(), s.status().name(), s.madeBy(),
+                s.approvedBy(), s.serialNumber(), s.notAfter(), seals.expiringSoon(s), s.keepers(),
+                s.certificateDer() == null ? null : Pem.certificate(s.certificateDer()), s.chainPem(), s.createdAt(), s.updatedAt());
     }
 
     @PostMapping
@@ -63,44 +74,60 @@ class SealController {
                 throw new FujieException(SealProblem.SEAL_INVALID, "imagePng is not base64");
             }
         }
-        return SealView.of(seals.make(new NewSeal(request.name(), request.organization(), request.type(), request.algorithm(), image,
+        return view(seals.make(new NewSeal(request.name(), request.organization(), request.type(), request.algorithm(), image,
                 request.keepers()), Actor.of(caller)));
     }
 
     @PostMapping("/{id}/approve")
     SealView approve(@PathVariable String id, Authentication caller) {
-        return SealView.of(seals.approve(id, Actor.of(caller)));
+        return view(seals.approve(id, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/suspend")
     SealView suspend(@PathVariable String id, Authentication caller) {
-        return SealView.of(seals.suspend(id, Actor.of(caller)));
+        return view(seals.suspend(id, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/resume")
     SealView resume(@PathVariable String id, Authentication caller) {
-        return SealView.of(seals.resume(id, Actor.of(caller)));
+        return view(seals.resume(id, Actor.of(caller)));
+    }
+
+    /** A new key and certificate for an ACTIVE or SUSPENDED seal; the old certificate stays valid (see /certificates). */
+    @PostMapping("/{id}/renew")
+    SealView renew(@PathVariable String id, Authentication caller) {
+        return view(seals.renew(id, Actor.of(caller)));
     }
 
     @PostMapping("/{id}/revoke")
     SealView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request, Authentication caller) {
-        return SealView.of(seals.revoke(id, request == null ? null : request.reason(), Actor.of(caller)));
+        return view(seals.revoke(id, request == null ? null : request.reason(), Actor.of(caller)));
     }
 
+    /** {@code ?status=} one status only; {@code ?expiring=true} only the seals expiring soon. */
     @GetMapping
-    List<SealView> list(@RequestParam(required = false) String status) {
+    List<SealView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String expiring) {
         SealStatus wanted;
         try {
             wanted = status == null ? null : SealStatus.valueOf(status);
         } catch (IllegalArgumentException e) {
             throw new FujieException(SealProblem.SEAL_INVALID, "status must be one of " + List.of(SealStatus.values()));
         }
-        return seals.list(wanted).stream().map(SealView::of).toList();
+        if (expiring != null && !expiring.equals("true") && !expiring.equals("false")) {
+            throw new FujieException(SealProblem.SEAL_INVALID, "expiring must be true or false");
+        }
+        return seals.list(wanted, "true".equals(expiring)).stream().map(this::view).toList();
+    }
+
+    /** Every certificate the seal has had, the first first; the current one last. */
+    @GetMapping("/{id}/certificates")
+    List<CertificateView> certificates(@PathVariable String id) {
+        return seals.certificates(id).stream().map(CertificateView::of).toList();
     }
 
     @GetMapping("/{id}")
     SealView get(@PathVariable String id) {
-        return SealView.of(seals.get(id));
+        return view(seals.get(id));
     }
 
     @GetMapping(value = "/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)

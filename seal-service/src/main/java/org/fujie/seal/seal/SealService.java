@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -25,31 +28,36 @@ import org.fujie.service.audit.AuditEvent;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.ca.CaClient;
 import org.fujie.service.problem.FujieException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A seal's lifecycle: made by one SEAL_ADMIN, approved by another (four eyes), which gets its key made in
- * seal-service's backend and its certificate from ca-service; then suspended, resumed or revoked (which
- * revokes the certificate at ca-service first). Each change commits with its audit entry.
+ * seal-service's backend and its certificate from ca-service; then suspended, resumed, renewed (a new key and
+ * certificate) or revoked (which revokes its certificates at ca-service first). Each change commits with its audit entry.
  */
 public final class SealService {
 
     /** The algorithms ca-service's seal profile allows. */
     static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
 
+    private static final Logger log = LoggerFactory.getLogger(SealService.class);
     private static final SealImageRenderer RENDERER = new SealImageRenderer();
 
     private final SealStore store;
     private final KeyBackend keys;
     private final CaClient ca;
     private final AuditedTransactions audited;
+    private final SealExpiry expiry;
     private final Clock clock;
 
-    public SealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, Clock clock) {
+    public SealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, SealExpiry expiry, Clock clock) {
         this.store = store;
         this.keys = keys;
         this.ca = ca;
         this.audited = audited;
+        this.expiry = expiry;
         this.clock = clock;
     }
 
@@ -85,29 +93,41 @@ public final class SealService {
                     + "; another SEAL_ADMIN approves it");
         }
         // The key is made under a name of the seal's, so a retry after a crash here takes the same key again.
-        CaClient.Enrolled enrolled;
-        try {
-            enrolled = ca.enrol(keys, "seal-" + id, KeyAlgorithm.fromId(pending.algorithm()).orElseThrow(), "seal",
-                    subject(pending));
-        } catch (IllegalStateException e) {
-            throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
-        }
-        Instant now = clock.instant();
-        String serial = enrolled.certificate().getSerialNumber().toString(16);
-        return audited.execute(AuditEvent.of(approver.audit(), "seal.approve", "seal:" + id, Map.of("serial", serial,
-                "subject", SubjectNames.format(enrolled.certificate().getSubject()),
-                "notAfter", enrolled.certificate().getNotAfter().toInstant().toString())), tx -> {
-                    Seal current = locked(tx, id);
-                    if (current.status() != SealStatus.PENDING) {
-                        throw new FujieException(SealProblem.SEAL_STATE, "the seal became " + current.status() + " meanwhile");
-                    }
-                    Seal approved = new Seal(id, current.name(), current.organization(), current.type(), current.algorithm(),
-                            SealStatus.ACTIVE, current.madeBy(), approver.identity(), enrolled.keyAlias(), serial, der(enrolled),
-                            enrolled.chainPem(), enrolled.certificate().getNotAfter().toInstant(), current.keepers(),
-                            current.createdAt(), now);
-                    SealStore.approved(tx, approved);
-                    return approved;
-                });
+        CaClient.Enrolled enrolled = enrol(pending, "seal-" + id);
+        Map<String, String> details = certificateDetails(enrolled);
+        details.put("serial", serial(enrolled));
+        return install(id, enrolled, AuditEvent.of(approver.audit(), "seal.approve", "seal:" + id, details), current -> {
+            if (current.status() != SealStatus.PENDING) {
+                throw new FujieException(SealProblem.SEAL_STATE, "the seal became " + current.status() + " meanwhile");
+            }
+            return current.withStatus(SealStatus.ACTIVE, current.updatedAt()).withApprover(approver.identity());
+        });
+    }
+
+    /**
+     * A new key in seal-service's backend and a new certificate for the same subject from ca-service, for an ACTIVE or
+     * SUSPENDED seal, which keeps its status. The old certificate is not revoked: documents stamped with it stay valid.
+     */
+    public Seal renew(String id, Actor caller) {
+        Seal seal = required(id);
+        renewable(seal);
+        // The n-th certificate's key is seal-{id}-{n}: a retry after a crash before the commit takes the same key again.
+        CaClient.Enrolled enrolled = enrol(seal, "seal-" + id + "-" + (store.certificateCount(id) + 1));
+        Map<String, String> details = certificateDetails(enrolled);
+        details.put("oldSerial", seal.serialNumber());
+        details.put("newSerial", serial(enrolled));
+        return install(id, enrolled, AuditEvent.of(caller.audit(), "seal.renew", "seal:" + id, details), current -> {
+            renewable(current);
+            if (!current.serialNumber().equals(seal.serialNumber())) {
+                throw new FujieException(SealProblem.SEAL_STATE, "the seal was renewed meanwhile");
+            }
+            return current;
+        });
+    }
+
+    public List<SealCertificate> certificates(String id) {
+        required(id);
+        return store.certificates(id);
     }
 
     public Seal suspend(String id, Actor caller) {
@@ -118,7 +138,10 @@ public final class SealService {
         return move(id, caller, "seal.resume", SealStatus.SUSPENDED, SealStatus.ACTIVE);
     }
 
-    /** Revokes the certificate at ca-service first (idempotent there), so a revoked seal never has a valid certificate. */
+    /**
+     * Revokes the seal's certificates at ca-service first (idempotent there): the current one and those renewal replaced
+     * that have not expired, so a revoked seal never has a valid certificate.
+     */
     public Seal revoke(String id, String reasonName, Actor caller) {
         RevocationReason reason = reasonName == null ? RevocationReason.CESSATION_OF_OPERATION
                 : RevocationReason.fromName(reasonName).orElseThrow(() -> new FujieException(SealProblem.SEAL_INVALID,
@@ -130,18 +153,22 @@ public final class SealService {
         if (seal.status() == SealStatus.REVOKED) {
             return seal;
         }
-        if (seal.serialNumber() != null) {
-            try {
-                ca.revoke(seal.serialNumber(), reason.rfcName());
-            } catch (IllegalStateException e) {
-                throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
+        Instant now = clock.instant();
+        List<String> revoked = new ArrayList<>();
+        for (SealCertificate certificate : store.certificates(id)) {
+            if (certificate.current() || certificate.notAfter().isAfter(now)) {
+                try {
+                    ca.revoke(certificate.serialNumber(), reason.rfcName());
+                } catch (IllegalStateException e) {
+                    throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
+                }
+                revoked.add(certificate.serialNumber());
             }
         }
-        Instant now = clock.instant();
         return audited.execute(AuditEvent.of(caller.audit(), "seal.revoke", "seal:" + id, Map.of("reason", reason.rfcName(),
-                "serial", String.valueOf(seal.serialNumber()))), tx -> {
+                "serial", String.valueOf(seal.serialNumber()), "revokedSerials", String.join(" ", revoked))), tx -> {
                     SealStore.status(tx, id, SealStatus.REVOKED, now);
-                    return withStatus(locked(tx, id), SealStatus.REVOKED, now);
+                    return locked(tx, id).withStatus(SealStatus.REVOKED, now);
                 });
     }
 
@@ -149,8 +176,14 @@ public final class SealService {
         return required(id);
     }
 
-    public List<Seal> list(SealStatus status) {
-        return store.list(status);
+    /** The seals (of the status, when given; only those expiring soon, when asked). */
+    public List<Seal> list(SealStatus status, boolean expiringOnly) {
+        List<Seal> seals = store.list(status);
+        return expiringOnly ? seals.stream().filter(expiry::expiringSoon).toList() : seals;
+    }
+
+    public boolean expiringSoon(Seal seal) {
+        return expiry.expiringSoon(seal);
     }
 
     public java.util.Optional<byte[]> image(String id) {
@@ -165,7 +198,7 @@ public final class SealService {
                 throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + seal.status() + ", not " + from);
             }
             SealStore.status(tx, id, to, now);
-            return withStatus(seal, to, now);
+            return seal.withStatus(to, now);
         });
     }
 
@@ -177,9 +210,55 @@ public final class SealService {
         return SealStore.findForUpdate(tx, id).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + id));
     }
 
-    private static Seal withStatus(Seal s, SealStatus status, Instant at) {
-        return new Seal(s.id(), s.name(), s.organization(), s.type(), s.algorithm(), status, s.madeBy(), s.approvedBy(), s.keyAlias(),
-                s.serialNumber(), s.certificateDer(), s.chainPem(), s.notAfter(), s.keepers(), s.createdAt(), at);
+    private static void renewable(Seal seal) {
+        if (seal.status() != SealStatus.ACTIVE && seal.status() != SealStatus.SUSPENDED) {
+            throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + seal.status() + "; only an ACTIVE or SUSPENDED seal is renewed");
+        }
+    }
+
+    /** The seal's key under the alias (made now, or the one an earlier try left) and its certificate, profile seal. */
+    private CaClient.Enrolled enrol(Seal seal, String alias) {
+        try {
+            return ca.enrol(keys, alias, KeyAlgorithm.fromId(seal.algorithm()).orElseThrow(), "seal", subject(seal));
+        } catch (IllegalStateException e) {
+            throw new FujieException(SealProblem.CA_UNAVAILABLE, e.getMessage());
+        }
+    }
+
+    /**
+     * Commits the enrolled key and certificate as the seal's current ones, with the audit event; {@code next} checks the
+     * seal as locked in the transaction and returns it with the status and approver it is to have.
+     */
+    private Seal install(String id, CaClient.Enrolled enrolled, AuditEvent event, UnaryOperator<Seal> next) {
+        Instant now = clock.instant();
+        Instant notBefore = enrolled.certificate().getNotBefore().toInstant();
+        try {
+            return audited.execute(event, tx -> {
+                Seal certified = next.apply(locked(tx, id)).withCertificate(enrolled.keyAlias(), serial(enrolled), der(enrolled),
+                        enrolled.chainPem(), enrolled.certificate().getNotAfter().toInstant(), now);
+                SealStore.certified(tx, certified, notBefore);
+                return certified;
+            });
+        } catch (FujieException refused) {
+            // The seal changed meanwhile: the certificate just issued will never be used, so it should not stay valid.
+            try {
+                ca.revoke(serial(enrolled), RevocationReason.CESSATION_OF_OPERATION.rfcName());
+            } catch (IllegalStateException e) {
+                log.warn("seal {}: the unused certificate {} could not be revoked at ca-service: {}", id, serial(enrolled), e.getMessage());
+            }
+            throw refused;
+        }
+    }
+
+    private static Map<String, String> certificateDetails(CaClient.Enrolled enrolled) {
+        Map<String, String> details = new HashMap<>();
+        details.put("subject", SubjectNames.format(enrolled.certificate().getSubject()));
+        details.put("notAfter", enrolled.certificate().getNotAfter().toInstant().toString());
+        return details;
+    }
+
+    private static String serial(CaClient.Enrolled enrolled) {
+        return enrolled.certificate().getSerialNumber().toString(16);
     }
 
     /**

@@ -27,12 +27,13 @@ public class SealSecurityConfig {
                 .authorizeHttpRequests(auth -> {
                     ServiceSecurity.commonRules(auth);
                     auth
-                            .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png")
+                            .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png",
+                                    "/api/v1/seals/*/certificates")
                             .hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
                             .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usage").hasAnyRole(names(SEAL_ADMIN, AUDITOR, ADMIN))
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/stamp").hasRole(SEAL_KEEPER.name())
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/*/approve", "/api/v1/seals/*/suspend",
-                                    "/api/v1/seals/*/resume", "/api/v1/seals/*/revoke")
+                                    "/api/v1/seals/*/resume", "/api/v1/seals/*/renew", "/api/v1/seals/*/revoke")
                             .hasRole(SEAL_ADMIN.name())
                             .anyRequest().denyAll();
                 });

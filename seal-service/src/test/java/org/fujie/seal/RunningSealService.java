@@ -1,0 +1,103 @@
+package org.fujie.seal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+import org.fujie.ca.support.FujieTestClient;
+import org.fujie.ca.support.RunningCaService;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
+
+/**
+ * seal-service beside a real ca-service on one data folder, as `./fujie start` runs them, on random ports. Its clock
+ * is a {@link TestClock} (the services' clock bean yields to it); the scheduled expiry check waits a day, so only a
+ * test runs it.
+ */
+final class RunningSealService implements AutoCloseable {
+
+    private final RunningCaService ca;
+    private final TestClock clock = new TestClock();
+    private final ConfigurableApplicationContext context;
+    private final String url;
+    private final FujieTestClient admin;
+
+    private RunningSealService() {
+        int caPublicPort = freePort();
+        // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
+        ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
+                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
+        SpringApplication application = SealServiceApplication.application();
+        application.addInitializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class, () -> clock,
+                definition -> definition.setPrimary(true)));
+        try {
+            context = application.run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.seal.ca-url=" + ca.baseUrl(),
+                    "--fujie.seal.expiry-check-initial-delay=1d");
+        } catch (RuntimeException e) {
+            ca.close();
+            throw e;
+        }
+        url = "https://localhost:" + context.getEnvironment().getProperty("local.server.port");
+        admin = FujieTestClient.forPkcs12(url, ca.dataDir().resolve("bootstrap/admin.p12"), ca.dataDir().resolve("bootstrap/admin.pass"),
+                ca.trustChain());
+    }
+
+    static RunningSealService start() {
+        return new RunningSealService();
+    }
+
+    RunningCaService ca() {
+        return ca;
+    }
+
+    String url() {
+        return url;
+    }
+
+    TestClock clock() {
+        return clock;
+    }
+
+    /** The bootstrap ADMIN. */
+    FujieTestClient admin() {
+        return admin;
+    }
+
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** A client certificate from ca-service, granted the role in seal-service by the bootstrap ADMIN. */
+    FujieTestClient withRole(String subject, String role) {
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", subject,
+                "keyGeneration", Map.of("algorithm", "EC-P256", "password", "seal-admin")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        assertThat(admin.put("/api/v1/principals", Map.of("subject", subject, "roles", List.of(role))).status()).isBetween(200, 201);
+        return FujieTestClient.forPkcs12(url, Base64.getDecoder().decode(issued.json().get("pkcs12").asString()),
+                "seal-admin".toCharArray(), ca.trustChain());
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            context.close();
+        } finally {
+            ca.close();
+        }
+    }
+}
