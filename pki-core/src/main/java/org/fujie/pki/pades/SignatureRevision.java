@@ -50,6 +50,7 @@ final class SignatureRevision {
             if (document.isEncrypted()) {
                 throw new PadesException("the document is encrypted");
             }
+            Certification.check(document, parameters.certify());
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(COSName.getPDFName("ETSI.CAdES.detached"));
@@ -60,6 +61,9 @@ final class SignatureRevision {
             Calendar time = (Calendar) parameters.signingTime().clone();
             time.setTimeZone(TimeZone.getTimeZone("UTC"));
             signature.setSignDate(time);
+            if (parameters.certify() != null) {
+                Certification.certify(document, signature, parameters.certify());
+            }
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(SIGNATURE_SIZE);
                 SealWidgets.Prepared seal = appearance == null ? null : SealWidgets.prepare(document, appearance);
