@@ -24,33 +24,73 @@ import org.springframework.context.support.GenericApplicationContext;
 final class RunningSealService implements AutoCloseable {
 
     private final RunningCaService ca;
+    private final ConfigurableApplicationContext trust;
+    private final String tsaUrl;
     private final TestClock clock = new TestClock();
     private final ConfigurableApplicationContext context;
     private final String url;
     private final FujieTestClient admin;
 
-    private RunningSealService() {
+    private RunningSealService(boolean withTrustService) {
         int caPublicPort = freePort();
         // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
         ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
                 "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
+        int tsaPort = withTrustService ? freePort() : 1;
+        tsaUrl = "http://127.0.0.1:" + tsaPort + "/tsa";
         SpringApplication application = SealServiceApplication.application();
         application.addInitializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class, () -> clock,
                 definition -> definition.setPrimary(true)));
+        ConfigurableApplicationContext trustService = null;
         try {
+            if (withTrustService) {
+                trustService = org.fujie.trust.TrustServiceApplication.application().run("--fujie.data-dir=" + ca.dataDir(),
+                        "--server.port=0", "--fujie.public-http.port=" + tsaPort, "--fujie.tsa.ca-url=" + ca.baseUrl(),
+                        "--fujie.tsa.check-interval=1s");
+            }
+            // Without trust-service the TSA URL leads nowhere (port 1), never to a TSA a developer may be running.
             context = application.run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.seal.ca-url=" + ca.baseUrl(),
-                    "--fujie.seal.expiry-check-initial-delay=1d");
+                    "--fujie.seal.expiry-check-initial-delay=1d", "--fujie.seal.tsa-url=" + tsaUrl);
         } catch (RuntimeException e) {
+            if (trustService != null) {
+                trustService.close();
+            }
             ca.close();
             throw e;
         }
+        trust = trustService;
         url = "https://localhost:" + context.getEnvironment().getProperty("local.server.port");
         admin = FujieTestClient.forPkcs12(url, ca.dataDir().resolve("bootstrap/admin.p12"), ca.dataDir().resolve("bootstrap/admin.pass"),
                 ca.trustChain());
     }
 
     static RunningSealService start() {
-        return new RunningSealService();
+        return new RunningSealService(false);
+    }
+
+    /** With trust-service beside them too, its TSA the one seal-service stamps B-T and higher with. */
+    static RunningSealService startWithTrustService() {
+        return new RunningSealService(true);
+    }
+
+    /** trust-service's API, when started with it. */
+    String trustUrl() {
+        return "https://localhost:" + trust.getEnvironment().getProperty("local.server.port");
+    }
+
+    /** Waits until trust-service's TSA has its certificate from ca-service (it asks right after start). */
+    void awaitTimeStampAuthority() throws InterruptedException {
+        org.fujie.pki.tsp.TimeStampClient client = org.fujie.pki.tsp.TimeStampClient.http(
+                org.fujie.pki.validation.JdkHttpFetcher.withDefaults(), java.net.URI.create(tsaUrl));
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try {
+                client.timeStamp(org.bouncycastle.asn1.nist.NISTObjectIdentifiers.id_sha256, new byte[32]);
+                return;
+            } catch (org.fujie.pki.tsp.TimeStamper.TimeStampException e) {
+                Thread.sleep(200);
+            }
+        }
+        throw new AssertionError("trust-service's TSA got no certificate within 20 s");
     }
 
     RunningCaService ca() {
@@ -96,6 +136,9 @@ final class RunningSealService implements AutoCloseable {
     public void close() {
         try {
             context.close();
+            if (trust != null) {
+                trust.close();
+            }
         } finally {
             ca.close();
         }

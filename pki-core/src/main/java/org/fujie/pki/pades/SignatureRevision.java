@@ -6,9 +6,7 @@ import java.util.Calendar;
 import java.util.List;
 import java.util.TimeZone;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,6 +22,8 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.pdf.PdfFormatException;
+import org.fujie.pki.pdf.PdfLoader;
 import org.fujie.pki.tsp.TimeStamper;
 
 /**
@@ -40,16 +40,42 @@ final class SignatureRevision {
     record Result(byte[] pdf, byte[] signatureTimeStamp) {
     }
 
+    /** What may follow the last %%EOF: line ends, and the stray bytes some writers leave, but not a document's worth. */
+    private static final int EOF_SLACK = 1024;
+
+    /** Decoded streams of one document to sign may take this much memory. */
+    private static final long MAX_STREAM_MEMORY = 512L * 1024 * 1024;
+
     private SignatureRevision() {
+    }
+
+    /** Strictly: a damaged document that PDFBox would rebuild is refused, not signed as PDFBox happens to read it. */
+    /** PDFBox rebuilds a cut-off file from the objects it finds even when not lenient; the missing trailer gives it away. */
+    private static boolean endsWithEof(byte[] pdf) {
+        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int start = pdf.length - eof.length; start >= Math.max(0, pdf.length - EOF_SLACK); start--) {
+            if (java.util.Arrays.equals(pdf, start, start + eof.length, eof, 0, eof.length)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static PDDocument open(byte[] pdf) throws PadesException {
+        if (!endsWithEof(pdf)) {
+            throw new PadesException("the document is truncated or damaged: it does not end with %%EOF (ISO 32000-1 7.5.5)");
+        }
+        try {
+            return PdfLoader.load(pdf, pdf.length, MAX_STREAM_MEMORY);
+        } catch (PdfFormatException e) {
+            throw new PadesException(e.getMessage(), e);
+        }
     }
 
     static Result append(byte[] pdf, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters,
             TimeStamper timeStamper) throws PadesException, SigningServiceException {
         SealAppearance appearance = parameters.appearance();
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
-            if (document.isEncrypted()) {
-                throw new PadesException("the document is encrypted");
-            }
+        try (PDDocument document = open(pdf)) {
             Certification.check(document, parameters.certify());
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);

@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
  * repair of a broken file: what a viewer would repair differently is a parser-differential risk), decoded
  * streams in main memory only up to a limit (so no temporary files), and encrypted documents refused.
  */
-final class PdfLoader {
+public final class PdfLoader {
 
     private PdfLoader() {
     }
@@ -28,18 +28,19 @@ final class PdfLoader {
         }
     }
 
-    static PDDocument load(byte[] bytes, int length, long maxMemory) throws PdfFormatException {
+    /** The first length bytes as a document; its streams decoded in memory up to maxMemory bytes in all. */
+    public static PDDocument load(byte[] bytes, int length, long maxMemory) throws PdfFormatException {
         PDDocument document;
         try {
             document = new StrictParser(bytes, length, maxMemory).parse();
         } catch (InvalidPasswordException e) {
-            throw new PdfFormatException("the document is encrypted; encrypted documents are not verified");
+            throw new PdfFormatException("the document is encrypted; encrypted documents are not read");
         } catch (IOException | RuntimeException e) {
             throw new PdfFormatException("the document is corrupted: " + e.getMessage());
         }
         if (document.isEncrypted()) {
             close(document);
-            throw new PdfFormatException("the document is encrypted; encrypted documents are not verified");
+            throw new PdfFormatException("the document is encrypted; encrypted documents are not read");
         }
         return document;
     }

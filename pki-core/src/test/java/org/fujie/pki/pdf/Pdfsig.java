@@ -30,10 +30,15 @@ public final class Pdfsig {
 
     /** A new NSS database in the folder, trusting each CA for signatures ("CT,C,C"). */
     public static Pdfsig trusting(Path directory, Issued... cas) throws Exception {
+        return trusting(directory, java.util.Arrays.stream(cas).map(Issued::pem).toList());
+    }
+
+    /** The same, from the PEM of each CA certificate (the blocks of a chain file split apart). */
+    public static Pdfsig trusting(Path directory, List<String> caPems) throws Exception {
         run("certutil", "-N", "-d", "sql:" + directory, "--empty-password");
-        for (int i = 0; i < cas.length; i++) {
+        for (int i = 0; i < caPems.size(); i++) {
             Path pem = directory.resolve("ca-" + i + ".pem");
-            Files.writeString(pem, cas[i].pem());
+            Files.writeString(pem, caPems.get(i));
             run("certutil", "-A", "-d", "sql:" + directory, "-n", "ca-" + i, "-t", "CT,C,C", "-i", pem.toString());
         }
         return new Pdfsig(directory);

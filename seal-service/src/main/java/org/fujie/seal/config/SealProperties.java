@@ -15,8 +15,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param caCredentialPasswordFile its password, in a file
  * @param caTrust PEM of the CAs that issued ca-service's TLS certificate
  * @param expiryWarning how long before an ACTIVE seal's certificate expires it counts as expiring soon (and is warned about)
+ * @param tsaUrl the RFC 3161 TSA of B-T and higher stamps (trust-service's)
+ * @param trustAnchors PEM whose self-signed certificates anchor the validation of seal and TSA certificates before a
+ *        B-LT stamp embeds their revocation data
  */
 @ConfigurationProperties("fujie.seal")
 public record SealProperties(String caUrl, Path caCredential, Path caCredentialPasswordFile, Path caTrust,
-        @DefaultValue("30d") Duration expiryWarning) {
+        @DefaultValue("30d") Duration expiryWarning, java.net.URI tsaUrl, Path trustAnchors) {
 }

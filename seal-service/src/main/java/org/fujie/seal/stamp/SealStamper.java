@@ -7,6 +7,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Calendar;
 import java.util.HexFormat;
 import java.util.List;
@@ -15,13 +16,13 @@ import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.pades.KeywordLocator;
+import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.pades.PadesException;
+import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
+import org.fujie.pki.pades.SigningServiceException;
 import org.fujie.pki.x509.Pem;
-import org.fujie.seal.image.ImageSize;
-import org.fujie.seal.image.PngImages;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
 import org.fujie.seal.seal.Seal;
@@ -35,21 +36,24 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Stamps a PDF with a seal: only a keeper granted the seal, only while it is ACTIVE and its certificate
- * unexpired; the visible seal and a PAdES signature with the seal's key (which stays in the key backend); then
- * the usage record and the audit entry commit together before the stamped document is returned.
+ * unexpired; the visible seal and a PAdES signature at the level asked with the seal's key (which stays in the key
+ * backend); then the usage record and the audit entry commit together before the stamped document is returned.
  */
 public final class SealStamper {
 
-    /** 4.2 cm, the diameter of a common official seal, in points. */
-    private static final float DEFAULT_WIDTH = 119f;
+    /** A certifying seal still permits form filling and further seals (DocMDP P=2). */
+    private static final int CERTIFY_FORMS_AND_SEALS = 2;
 
+    private final PadesSigner signer;
     private final SealStore seals;
     private final KeyBackend keys;
     private final AuditedTransactions audited;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public SealStamper(SealStore seals, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
+    public SealStamper(PadesSigner signer, SealStore seals, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc,
+            Clock clock) {
+        this.signer = signer;
         this.seals = seals;
         this.keys = keys;
         this.audited = audited;
@@ -69,24 +73,24 @@ public final class SealStamper {
         if (!now.isBefore(seal.notAfter())) {
             throw new FujieException(SealProblem.SEAL_STATE, "the seal's certificate expired at " + seal.notAfter());
         }
-        if (options.level() != null && !"B-B".equals(options.level())) {
-            throw new FujieException(SealProblem.STAMP_INVALID, "level " + options.level() + " is not made yet; B-B is");
-        }
+        BaselineLevel level = level(options.level());
         byte[] image = seals.image(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_STATE, "the seal has no image"));
-        SealAppearance appearance = appearance(pdf, options, image);
+        SealAppearance appearance = StampPlacements.of(pdf, options, image);
         byte[] stamped;
         try {
-            stamped = PadesSigner.sign(pdf, keys.get(seal.keyAlias()), chain(seal), appearance,
-                    options.reason() == null ? seal.name() : options.reason(), Calendar.getInstance());
+            stamped = signer.sign(pdf, keys.get(seal.keyAlias()), chain(seal), new PadesParameters(level, appearance,
+                    options.reason() == null ? seal.name() : options.reason(), Calendar.getInstance(),
+                    Boolean.TRUE.equals(options.certify()) ? CERTIFY_FORMS_AND_SEALS : null));
         } catch (PadesException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
+        } catch (SigningServiceException e) {
+            throw new FujieException(SealProblem.STAMP_UNAVAILABLE, e.getMessage());
         }
-        String placement = "page " + appearance.page() + " at (" + appearance.x() + ", " + appearance.y() + ") " + appearance.width()
-                + "x" + appearance.height();
+        String placement = StampPlacements.describe(appearance);
         Usage usage = new Usage(UUID.randomUUID().toString(), sealId, keeper.identity(), now, sha256(pdf), sha256(stamped), placement,
-                "B-B");
+                level.label());
         audited.execute(AuditEvent.of(keeper.audit(), "seal.stamp", "seal:" + sealId, Map.of("usage", usage.id(),
-                "input", usage.inputSha256(), "output", usage.outputSha256(), "placement", placement)), tx -> {
+                "input", usage.inputSha256(), "output", usage.outputSha256(), "placement", placement, "level", level.label())), tx -> {
                     tx.sql("insert into seal_usage (id, seal_id, keeper, stamped_at, input_sha256, output_sha256, placement,"
                             + " signature_level) values (?, ?, ?, ?, ?, ?, ?, ?)")
                             .params(usage.id(), sealId, usage.keeper(), Timestamps.utc(now), usage.inputSha256(),
@@ -97,34 +101,20 @@ public final class SealStamper {
         return stamped;
     }
 
+    private static BaselineLevel level(String label) {
+        if (label == null) {
+            return BaselineLevel.B_B;
+        }
+        return Arrays.stream(BaselineLevel.values()).filter(l -> l != BaselineLevel.NONE && l.label().equals(label)).findFirst()
+                .orElseThrow(() -> new FujieException(SealProblem.STAMP_INVALID, "level must be B-B, B-T, B-LT or B-LTA"));
+    }
+
     public List<Usage> usage(String sealId) {
         return jdbc.sql("select id, seal_id, keeper, stamped_at, input_sha256, output_sha256, placement, signature_level"
                         + " from seal_usage where seal_id = ? order by stamped_at, id").param(sealId)
                 .query((rs, n) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, 4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
-    }
-
-    private static SealAppearance appearance(byte[] pdf, StampOptions options, byte[] png) {
-        float width = options.width() == null ? DEFAULT_WIDTH : options.width();
-        if (options.keyword() == null && (options.page() == null || options.x() == null || options.y() == null)) {
-            throw new FujieException(SealProblem.STAMP_INVALID, "give page, x and y, or a keyword");
-        }
-        ImageSize size = PngImages.storedSize(png);
-        float height = width * size.height() / size.width();
-        try {
-            if (options.keyword() != null) {
-                KeywordLocator.Occurrence at = KeywordLocator.find(pdf, options.keyword(), false).stream().findFirst()
-                        .orElseThrow(() -> new FujieException(SealProblem.STAMP_INVALID, "the keyword is not in the document's text"));
-                return SealAppearance.at(at.page(), Math.max(0, at.centreX() - width / 2), Math.max(0, at.centreY() - height / 2),
-                        width, height, png);
-            }
-            return SealAppearance.at(options.page(), options.x(), options.y(), width, height, png);
-        } catch (PadesException e) {
-            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
-        } catch (IllegalArgumentException e) {
-            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
-        }
     }
 
     private static List<X509CertificateHolder> chain(Seal seal) {

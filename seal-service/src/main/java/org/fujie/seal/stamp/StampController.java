@@ -38,7 +38,7 @@ class StampController {
             @RequestPart(name = "options", required = false) String options, Authentication caller) throws IOException {
         StampOptions parsed;
         try {
-            parsed = options == null ? new StampOptions(null, null, null, null, null, null, null) : JSON.readValue(options, StampOptions.class);
+            parsed = options == null ? StampOptions.none() : JSON.readValue(options, StampOptions.class);
         } catch (JacksonException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, "options is not the JSON of CONTRACT.md");
         }

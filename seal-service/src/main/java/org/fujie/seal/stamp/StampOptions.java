@@ -1,9 +1,29 @@
 package org.fujie.seal.stamp;
 
 /**
- * Where and how to stamp (CONTRACT.md): page (1-based), x and y of the seal's lower-left corner and its width, in
- * PDF points, or centred on the first occurrence of a keyword in the page text; the height follows the image's
- * proportions. Only B-B is made so far.
+ * Where and how to stamp (CONTRACT.md), in PDF points from the page's lower-left corner; the seal's height follows its
+ * image's proportions.
+ *
+ * @param page the page (from 1); for a cross-page seal the first page it spans (default 1)
+ * @param x the seal's left edge; not used by a cross-page seal, which sits against the right edge
+ * @param y the seal's lower edge; a cross-page seal defaults to the middle of the page
+ * @param width the seal's width (default 119, 4.2 cm)
+ * @param keyword centre the seal on this text instead of page/x/y
+ * @param everyOccurrence with a keyword: a seal on every occurrence, not only the first
+ * @param crossPage a cross-page seal (骑缝章) sliced across the right edge of the pages from page to lastPage
+ * @param lastPage the last page of a cross-page seal (default: the document's last)
+ * @param level B-B (default), B-T, B-LT or B-LTA
+ * @param reason shown in the signature (default: the seal's name)
+ * @param certify the seal certifies the document (DocMDP, form filling and further seals permitted); only as the first seal
  */
-public record StampOptions(Integer page, Float x, Float y, Float width, String keyword, String level, String reason) {
+public record StampOptions(Integer page, Float x, Float y, Float width, String keyword, Boolean everyOccurrence, Boolean crossPage,
+        Integer lastPage, String level, String reason, Boolean certify) {
+
+    static StampOptions none() {
+        return new StampOptions(null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    boolean isCrossPage() {
+        return Boolean.TRUE.equals(crossPage);
+    }
 }

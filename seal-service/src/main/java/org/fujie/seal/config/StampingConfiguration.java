@@ -1,0 +1,54 @@
+package org.fujie.seal.config;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.cert.X509Certificate;
+import java.time.Clock;
+import java.util.List;
+
+import org.fujie.pki.pades.LongTermDataCollector;
+import org.fujie.pki.pades.PadesSigner;
+import org.fujie.pki.tsp.TimeStampClient;
+import org.fujie.pki.validation.CertificateValidator;
+import org.fujie.pki.validation.HttpFetcher;
+import org.fujie.pki.validation.JdkHttpFetcher;
+import org.fujie.pki.validation.RevocationChecker;
+import org.fujie.pki.validation.TrustAnchor;
+import org.fujie.pki.validation.ValidationPolicy;
+import org.fujie.pki.x509.Pem;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The PAdES signer of stamps: B-T and higher get their time-stamps from trust-service's TSA; B-LT validates the seal's
+ * and the TSA's certificates against Fujie's root, asking ca-service's OCSP responder and CRLs over plain HTTP, and
+ * embeds what they answered.
+ */
+@Configuration
+class StampingConfiguration {
+
+    @Bean
+    PadesSigner padesSigner(SealProperties settings, Clock clock) {
+        HttpFetcher fetcher = JdkHttpFetcher.withDefaults();
+        ValidationPolicy policy = ValidationPolicy.defaults();
+        CertificateValidator validator = new CertificateValidator(anchors(settings), policy, fetcher,
+                RevocationChecker.ocspThenCrl(fetcher, policy), clock);
+        return new PadesSigner(TimeStampClient.http(fetcher, settings.tsaUrl()), new LongTermDataCollector(validator));
+    }
+
+    /** Read when the signer is built: the bootstrap writes the chain before seal-service starts. */
+    private static List<TrustAnchor> anchors(SealProperties settings) {
+        try {
+            String pem = Files.readString(settings.trustAnchors());
+            return Pem.decodeAll(pem, "CERTIFICATE").stream().map(Pem::parseCertificate)
+                    .filter(StampingConfiguration::selfSigned).map(TrustAnchor::forAllPurposes).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the trust anchors of stamping cannot be read from " + settings.trustAnchors(), e);
+        }
+    }
+
+    private static boolean selfSigned(X509Certificate certificate) {
+        return certificate.getSubjectX500Principal().equals(certificate.getIssuerX500Principal());
+    }
+}

@@ -1,0 +1,173 @@
+package org.fujie.seal.stamp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.fujie.ca.support.FujieTestClient;
+import org.fujie.pki.dss.ShippedDss;
+import org.fujie.pki.pades.PageRenderings;
+import org.fujie.pki.pdf.Pdfsig;
+import org.fujie.pki.pdf.TestPdfs;
+import org.fujie.seal.SealTestServices;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Stamping through seal-service's API beside a real ca-service (seal certificates, OCSP, CRLs) and trust-service (the
+ * TSA): every level judged by DSS as it ships, by trust-service's verification and by poppler; three seals on one
+ * document; the cross-page seal rendered by pdftoppm; concurrent stamps; bad input.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StampingTests {
+
+    private SealTestServices services;
+
+    @BeforeAll
+    void start() throws Exception {
+        services = SealTestServices.start();
+    }
+
+    @AfterAll
+    void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"B-B", "B-T", "B-LT", "B-LTA"})
+    void stampWhenLevelAskedThenDssTrustServiceAndPdfsigAgreeItIsValid(String level, @TempDir Path dir) throws Exception {
+        String seal = services.activeSeal("合同专用章" + level.replace("-", ""));
+        FujieTestClient.Bytes stamped = services.stamp(seal, TestPdfs.page("Contract " + level),
+                "{\"page\":1,\"x\":400,\"y\":100,\"width\":120,\"level\":\"" + level + "\"}");
+        assertThat(stamped.status()).as(new String(stamped.body())).isEqualTo(200);
+
+        ShippedDss.Report dss = services.dss(stamped.body());
+        assertThat(dss.formats()).as(dss.toString()).containsExactly("PAdES-" + level.replace("B-", "BASELINE-"));
+        assertThat(dss.signatures().get(0).indication()).as(dss.toString()).isEqualTo("TOTAL_PASSED");
+        JsonNode ours = services.trustServiceVerify(stamped.body());
+        assertThat(ours.get("indication").asString()).as(ours.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(ours.get("signatures").get(0).get("level").asString()).isEqualTo(level);
+        if (Pdfsig.installed()) {
+            String pdfsig = services.pdfsig(dir).check(stamped.body());
+            assertThat(pdfsig).as(pdfsig).contains("Signature is Valid.", "Certificate is Trusted.");
+        }
+        JsonNode usage = services.usage(seal);
+        assertThat(usage.get(usage.size() - 1).get("level").asString()).isEqualTo(level);
+    }
+
+    @Test
+    void stampWhenThreeSealsAtLtaThenDssAndTrustServicePassAllThree(@TempDir Path dir) throws Exception {
+        byte[] pdf = TestPdfs.page("Joint approval");
+        int x = 40;
+        for (String name : List.of("公章", "财务专用章", "合同专用章")) {
+            FujieTestClient.Bytes stamped = services.stamp(services.activeSeal(name), pdf,
+                    "{\"page\":1,\"x\":" + x + ",\"y\":100,\"width\":120,\"level\":\"B-LTA\"}");
+            assertThat(stamped.status()).as(new String(stamped.body())).isEqualTo(200);
+            pdf = stamped.body();
+            x += 170;
+        }
+
+        ShippedDss.Report dss = services.dss(pdf);
+        assertThat(dss.signatures()).as(dss.toString()).hasSize(3);
+        assertThat(dss.allPassedAt("PAdES-BASELINE-LTA")).as(dss.toString()).isTrue();
+        JsonNode ours = services.trustServiceVerify(pdf);
+        assertThat(ours.get("indication").asString()).as(ours.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(ours.get("signatures").valueStream().filter(s -> "B-LTA".equals(s.get("level").asString())).count()).isEqualTo(3);
+        if (Pdfsig.installed()) {
+            assertThat(services.pdfsig(dir).check(pdf).split("Signature is Valid.", -1)).hasSize(4);
+        }
+    }
+
+    @Test
+    void stampWhenCrossPageThenEveryPageShowsASliceAndOneSignatureCoversThem(@TempDir Path dir) throws Exception {
+        String seal = services.activeSeal("骑缝章");
+        FujieTestClient.Bytes stamped = services.stamp(seal, TestPdfs.pages(3, "Contract 3 pages"),
+                "{\"crossPage\":true,\"y\":300,\"width\":120,\"level\":\"B-T\"}");
+        assertThat(stamped.status()).as(new String(stamped.body())).isEqualTo(200);
+
+        assertThat(services.dss(stamped.body()).allPassedAt("PAdES-BASELINE-T")).isTrue();
+        assertThat(services.trustServiceVerify(stamped.body()).get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assumeTrue(PageRenderings.installed(), "pdftoppm is not installed");
+        for (int page = 1; page <= 3; page++) {
+            BufferedImage image = PageRenderings.render(stamped.body(), page, dir);
+            // 40-point slices of the standard round seal (120 points) against the right edge (612 points): red in the
+            // slice's square, none in the square left of it.
+            assertThat(reds(image, 612 - 40, 300)).as("red pixels of page %d's slice", page).isGreaterThan(30);
+            assertThat(reds(image, 612 - 80, 300)).as("red pixels left of page %d's slice", page).isZero();
+        }
+    }
+
+    /** Red pixels in the 40 x 120 point area from (x, y). */
+    private static int reds(BufferedImage page, int x, int y) {
+        int reds = 0;
+        for (int dx = 0; dx < 40; dx++) {
+            for (int dy = 0; dy < 120; dy++) {
+                reds += PageRenderings.redAt(page, x + dx, y + dy) ? 1 : 0;
+            }
+        }
+        return reds;
+    }
+
+    @Test
+    void stampWhenConcurrentOnOneSealThenAllSucceedAndAllAreRecorded() throws Exception {
+        String seal = services.activeSeal("并发章");
+        byte[] pdf = TestPdfs.page("Concurrent");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<FujieTestClient.Bytes>> results = new ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                results.add(pool.submit(() -> services.stamp(seal, pdf, "{\"page\":1,\"x\":300,\"y\":300,\"level\":\"B-T\"}")));
+            }
+            for (Future<FujieTestClient.Bytes> result : results) {
+                FujieTestClient.Bytes stamped = result.get();
+                assertThat(stamped.status()).as(new String(stamped.body())).isEqualTo(200);
+            }
+            assertThat(services.trustServiceVerify(results.get(7).get().body()).get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(services.usage(seal)).hasSize(16);
+    }
+
+    @Test
+    void stampWhenBadDocumentOrPlacementThenProblemAndNothingRecorded() throws Exception {
+        String seal = services.activeSeal("校验章");
+        byte[] pdf = TestPdfs.page("Bad input");
+        Map<String, String> cases = Map.of(
+                "{\"page\":2,\"x\":1,\"y\":1}", "page 2 does not exist",
+                "{\"page\":1,\"x\":590,\"y\":1}", "runs off page 1",
+                "{\"keyword\":\"nowhere\"}", "keyword",
+                "{\"crossPage\":true}", "at least two pages",
+                "{\"page\":1,\"x\":1,\"y\":1,\"level\":\"B-X\"}", "level",
+                "{\"page\":1}", "give page, x and y");
+        for (Map.Entry<String, String> bad : cases.entrySet()) {
+            FujieTestClient.Bytes response = services.stamp(seal, pdf, bad.getKey());
+            assertThat(response.status()).as(bad.getKey()).isEqualTo(400);
+            assertThat(new String(response.body())).as(bad.getKey()).contains("urn:fujie:problem:stamp-invalid", bad.getValue());
+        }
+        for (byte[] document : List.of("not a pdf".getBytes(), java.util.Arrays.copyOf(pdf, pdf.length / 2),
+                SealTestServices.encrypted(pdf))) {
+            FujieTestClient.Bytes response = services.stamp(seal, document, "{\"page\":1,\"x\":1,\"y\":1}");
+            assertThat(response.status()).as(new String(response.body())).isEqualTo(400);
+            assertThat(new String(response.body())).contains("urn:fujie:problem:stamp-invalid");
+        }
+        assertThat(services.usage(seal)).isEmpty();
+    }
+}
