@@ -73,6 +73,22 @@ class StampingTests {
     }
 
     @Test
+    void stampWhenAByteOfThePageChangesAfterwardsThenEveryJudgeCallsItBroken(@TempDir Path dir) throws Exception {
+        byte[] stamped = services.stamp(services.activeSeal("篡改检测章"), TestPdfs.page("Contract 1000 yuan"),
+                "{\"page\":1,\"x\":400,\"y\":100,\"level\":\"B-T\"}").body();
+        stamped[TestPdfs.indexOf(stamped, "1000")] = '9';
+
+        ShippedDss.Report dss = services.dss(stamped);
+        assertThat(dss.signatures().get(0).subIndication()).as(dss.toString()).isEqualTo("HASH_FAILURE");
+        JsonNode ours = services.trustServiceVerify(stamped);
+        assertThat(ours.get("indication").asString()).isEqualTo("TOTAL_FAILED");
+        assertThat(ours.get("signatures").get(0).get("subIndication").asString()).isEqualTo("HASH_FAILURE");
+        if (Pdfsig.installed()) {
+            assertThat(services.pdfsig(dir).check(stamped)).contains("Digest Mismatch.").doesNotContain("Signature is Valid.");
+        }
+    }
+
+    @Test
     void stampWhenThreeSealsAtLtaThenDssAndTrustServicePassAllThree(@TempDir Path dir) throws Exception {
         byte[] pdf = TestPdfs.page("Joint approval");
         int x = 40;
