@@ -1,6 +1,5 @@
 package org.fujie.pki.pades;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
@@ -8,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
@@ -29,8 +27,8 @@ final class DocumentTimeStampRevision {
     private DocumentTimeStampRevision() {
     }
 
-    static byte[] append(byte[] pdf, TimeStamper timeStamper) throws IOException, SigningServiceException {
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
+    static PdfBytes append(PdfBytes pdf, PdfOutput output, TimeStamper timeStamper) throws IOException, SigningServiceException {
+        try (PDDocument document = Loader.loadPDF(pdf.open())) {
             PDSignature timeStamp = new PDSignature();
             timeStamp.setType(COSName.DOC_TIME_STAMP);
             timeStamp.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -38,10 +36,9 @@ final class DocumentTimeStampRevision {
             try (SignatureOptions options = new SignatureOptions()) {
                 options.setPreferredSignatureSize(TOKEN_SIZE);
                 document.addSignature(timeStamp, options);
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * TOKEN_SIZE + 16 * 1024);
-                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(output.stream());
                 external.setSignature(token(external.getContent(), timeStamper));
-                return out.toByteArray();
+                return output.written();
             }
         }
     }

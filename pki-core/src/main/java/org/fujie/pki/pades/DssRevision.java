@@ -1,6 +1,5 @@
 package org.fujie.pki.pades;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +15,6 @@ import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
@@ -29,8 +27,8 @@ final class DssRevision {
     private DssRevision() {
     }
 
-    static byte[] append(byte[] pdf, LongTermData data) throws IOException {
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
+    static PdfBytes append(PdfBytes pdf, PdfOutput output, LongTermData data) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.open())) {
             COSDictionary catalog = document.getDocumentCatalog().getCOSObject();
             COSDictionary dss = catalog.getCOSDictionary(COSName.getPDFName("DSS"));
             if (dss == null) {
@@ -42,9 +40,8 @@ final class DssRevision {
             add(document, dss, "OCSPs", data.ocspResponses());
             catalog.setNeedToBeUpdated(true);
             dss.setNeedToBeUpdated(true);
-            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 64 * 1024);
-            document.saveIncremental(out);
-            return out.toByteArray();
+            document.saveIncremental(output.stream());
+            return output.written();
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
@@ -25,10 +24,19 @@ public final class KeywordLocator {
 
     /** @param each every occurrence when true, else only the first */
     public static List<Occurrence> find(byte[] pdf, String keyword, boolean each) throws PadesException {
+        return find(PdfBytes.of(pdf), keyword, each);
+    }
+
+    /** The same for a document in a file, read by random access. */
+    public static List<Occurrence> find(java.nio.file.Path pdf, String keyword, boolean each) throws PadesException {
+        return find(PdfBytes.of(pdf), keyword, each);
+    }
+
+    private static List<Occurrence> find(PdfBytes pdf, String keyword, boolean each) throws PadesException {
         if (keyword == null || keyword.isBlank() || keyword.length() > 64) {
             throw new PadesException("the keyword must be 1 to 64 characters");
         }
-        try (PDDocument document = Loader.loadPDF(new RandomAccessReadBuffer(pdf))) {
+        try (PDDocument document = Loader.loadPDF(pdf.open())) {
             if (document.isEncrypted()) {
                 throw new PadesException("the document is encrypted");
             }

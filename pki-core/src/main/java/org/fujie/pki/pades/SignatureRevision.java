@@ -1,6 +1,5 @@
 package org.fujie.pki.pades;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Calendar;
 import java.util.List;
@@ -37,11 +36,8 @@ final class SignatureRevision {
     private static final int SIGNATURE_SIZE = 24 * 1024;
 
     /** The signed document and the signature time-stamp token its CMS carries (null at B-B). */
-    record Result(byte[] pdf, byte[] signatureTimeStamp) {
+    record Result(PdfBytes pdf, byte[] signatureTimeStamp) {
     }
-
-    /** What may follow the last %%EOF: line ends, and the stray bytes some writers leave, but not a document's worth. */
-    private static final int EOF_SLACK = 1024;
 
     /** Decoded streams of one document to sign may take this much memory. */
     private static final long MAX_STREAM_MEMORY = 512L * 1024 * 1024;
@@ -50,29 +46,18 @@ final class SignatureRevision {
     }
 
     /** Strictly: a damaged document that PDFBox would rebuild is refused, not signed as PDFBox happens to read it. */
-    /** PDFBox rebuilds a cut-off file from the objects it finds even when not lenient; the missing trailer gives it away. */
-    private static boolean endsWithEof(byte[] pdf) {
-        byte[] eof = "%%EOF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (int start = pdf.length - eof.length; start >= Math.max(0, pdf.length - EOF_SLACK); start--) {
-            if (java.util.Arrays.equals(pdf, start, start + eof.length, eof, 0, eof.length)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static PDDocument open(byte[] pdf) throws PadesException {
-        if (!endsWithEof(pdf)) {
+    private static PDDocument open(PdfBytes pdf) throws PadesException, IOException {
+        if (!pdf.endsWithEof()) {
             throw new PadesException("the document is truncated or damaged: it does not end with %%EOF (ISO 32000-1 7.5.5)");
         }
         try {
-            return PdfLoader.load(pdf, pdf.length, MAX_STREAM_MEMORY);
+            return PdfLoader.load(pdf.open(), MAX_STREAM_MEMORY);
         } catch (PdfFormatException e) {
             throw new PadesException(e.getMessage(), e);
         }
     }
 
-    static Result append(byte[] pdf, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters,
+    static Result append(PdfBytes pdf, PdfOutput output, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters,
             TimeStamper timeStamper) throws PadesException, SigningServiceException {
         SealAppearance appearance = parameters.appearance();
         try (PDDocument document = open(pdf)) {
@@ -100,11 +85,10 @@ final class SignatureRevision {
                 if (seal != null) {
                     seal.applyTo(document, signature);
                 }
-                ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + 2 * SIGNATURE_SIZE + 64 * 1024);
-                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+                ExternalSigningSupport external = document.saveIncrementalForExternalSigning(output.stream());
                 PadesCms.Signed cms = PadesCms.sign(external.getContent(), key, chain, timeStamper);
                 external.setSignature(cms.cms());
-                return new Result(out.toByteArray(), cms.signatureTimeStamp());
+                return new Result(output.written(), cms.signatureTimeStamp());
             }
         } catch (IOException e) {
             throw new PadesException("the document cannot be signed: " + e.getMessage(), e);

@@ -21,21 +21,27 @@ public final class PdfLoader {
     /** A strict parser: PDFBox's lenient mode rebuilds broken cross-reference tables by scanning. */
     private static final class StrictParser extends PDFParser {
 
-        StrictParser(byte[] bytes, int length, long maxMemory) throws IOException {
-            super(new RandomAccessReadBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length).slice()), "", null, null,
-                    MemoryUsageSetting.setupMainMemoryOnly(maxMemory).streamCache);
+        StrictParser(org.apache.pdfbox.io.RandomAccessRead source, long maxMemory) throws IOException {
+            super(source, "", null, null, MemoryUsageSetting.setupMainMemoryOnly(maxMemory).streamCache);
             setLenient(false);
         }
     }
 
     /** The first length bytes as a document; its streams decoded in memory up to maxMemory bytes in all. */
     public static PDDocument load(byte[] bytes, int length, long maxMemory) throws PdfFormatException {
+        return load(new RandomAccessReadBuffer(java.nio.ByteBuffer.wrap(bytes, 0, length).slice()), maxMemory);
+    }
+
+    /** The document read from the source (which the document closes); decoded streams in memory up to maxMemory. */
+    public static PDDocument load(org.apache.pdfbox.io.RandomAccessRead source, long maxMemory) throws PdfFormatException {
         PDDocument document;
         try {
-            document = new StrictParser(bytes, length, maxMemory).parse();
+            document = new StrictParser(source, maxMemory).parse();
         } catch (InvalidPasswordException e) {
+            closeQuietly(source);
             throw new PdfFormatException("the document is encrypted; encrypted documents are not read");
         } catch (IOException | RuntimeException e) {
+            closeQuietly(source);
             throw new PdfFormatException("the document is corrupted: " + e.getMessage());
         }
         if (document.isEncrypted()) {
@@ -43,6 +49,14 @@ public final class PdfLoader {
             throw new PdfFormatException("the document is encrypted; encrypted documents are not read");
         }
         return document;
+    }
+
+    private static void closeQuietly(org.apache.pdfbox.io.RandomAccessRead source) {
+        try {
+            source.close();
+        } catch (IOException e) {
+            // nothing more to free
+        }
     }
 
     static void close(PDDocument document) {
