@@ -7,19 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Calendar;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.Stream;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
-import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.dss.ShippedDss;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfTestPki;
+import org.fujie.pki.pdf.TestPdfs;
 import org.fujie.pki.validation.Indication;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +29,7 @@ class FileSigningTests {
 
     @Test
     void signWhenLargeFileAtLtaThenTheOutputFilePassesDssAndNoTemporaryFileIsLeft() throws Exception {
-        Path in = largePdf(dir.resolve("large.pdf"), 12);
+        Path in = TestPdfs.large(dir.resolve("large.pdf"), 12);
         Path out = dir.resolve("stamped.pdf");
 
         PKI.padesSigner().sign(in, out, PKI.signer.signingKey(), chain(), new PadesParameters(BaselineLevel.B_LTA,
@@ -54,7 +49,7 @@ class FileSigningTests {
 
     @Test
     void signWhenRefusedThenNoOutputFileIsLeft() throws Exception {
-        Path in = largePdf(dir.resolve("small.pdf"), 1);
+        Path in = TestPdfs.large(dir.resolve("small.pdf"), 1);
         Path out = dir.resolve("stamped.pdf");
 
         assertThatThrownBy(() -> PKI.padesSigner().sign(in, out, PKI.signer.signingKey(), chain(), new PadesParameters(
@@ -67,28 +62,5 @@ class FileSigningTests {
 
     private static List<X509CertificateHolder> chain() {
         return List.of(PKI.signer.certificate(), PKI.issuing.certificate(), PKI.root.certificate());
-    }
-
-    /** Pages each holding an incompressible 1000 x 1000 image (about 3 MB a page), written straight to the file. */
-    static Path largePdf(Path file, int pages) throws Exception {
-        Random random = new Random(42);
-        try (PDDocument document = new PDDocument()) {
-            for (int i = 0; i < pages; i++) {
-                java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(1000, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
-                for (int y = 0; y < 1000; y++) {
-                    for (int x = 0; x < 1000; x++) {
-                        noise.setRGB(x, y, random.nextInt());
-                    }
-                }
-                PDImageXObject image = LosslessFactory.createFromImage(document, noise);
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.drawImage(image, 50, 250, 500, 500);
-                }
-            }
-            document.save(file.toFile());
-        }
-        return file;
     }
 }

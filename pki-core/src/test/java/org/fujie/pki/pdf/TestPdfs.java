@@ -140,4 +140,27 @@ public final class TestPdfs {
         System.arraycopy(second, 0, all, first.length, second.length);
         return all;
     }
+
+    /** Pages each holding an incompressible 1000 x 1000 image (about 3 MB a page), written straight to the file. */
+    public static java.nio.file.Path large(java.nio.file.Path file, int pages) throws IOException {
+        java.util.Random random = new java.util.Random(42);
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < pages; i++) {
+                java.awt.image.BufferedImage noise = new java.awt.image.BufferedImage(1000, 1000, java.awt.image.BufferedImage.TYPE_INT_RGB);
+                for (int y = 0; y < 1000; y++) {
+                    for (int x = 0; x < 1000; x++) {
+                        noise.setRGB(x, y, random.nextInt());
+                    }
+                }
+                org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject image = org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory.createFromImage(document, noise);
+                PDPage page = new PDPage();
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    content.drawImage(image, 50, 250, 500, 500);
+                }
+            }
+            document.save(file.toFile());
+        }
+        return file;
+    }
 }

@@ -2,14 +2,12 @@ package org.fujie.seal.stamp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Calendar;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +59,17 @@ public final class SealStamper {
         this.clock = clock;
     }
 
+    /** Stamps a document in memory. */
     public byte[] stamp(String sealId, byte[] pdf, StampOptions options, Actor keeper) {
+        return stamp(sealId, StampDocument.of(pdf), null, options, keeper).bytes();
+    }
+
+    /** Stamps a document in a file into another file, memory bounded whatever its size. */
+    public void stamp(String sealId, Path in, Path out, StampOptions options, Actor keeper) {
+        stamp(sealId, StampDocument.of(in), out, options, keeper);
+    }
+
+    private StampDocument stamp(String sealId, StampDocument input, Path out, StampOptions options, Actor keeper) {
         Seal seal = seals.find(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + sealId));
         if (!seal.keepers().contains(keeper.identity())) {
             throw new FujieException(SealProblem.NOT_GRANTED, "the seal " + sealId + " is not granted to " + keeper.identity());
@@ -75,19 +83,30 @@ public final class SealStamper {
         }
         BaselineLevel level = level(options.level());
         byte[] image = seals.image(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_STATE, "the seal has no image"));
-        SealAppearance appearance = StampPlacements.of(pdf, options, image);
-        byte[] stamped;
+        SealAppearance appearance = StampPlacements.of(input, options, image);
+        PadesParameters parameters = new PadesParameters(level, appearance, options.reason() == null ? seal.name() : options.reason(),
+                Calendar.getInstance(), Boolean.TRUE.equals(options.certify()) ? CERTIFY_FORMS_AND_SEALS : null);
+        StampDocument stamped;
         try {
-            stamped = signer.sign(pdf, keys.get(seal.keyAlias()), chain(seal), new PadesParameters(level, appearance,
-                    options.reason() == null ? seal.name() : options.reason(), Calendar.getInstance(),
-                    Boolean.TRUE.equals(options.certify()) ? CERTIFY_FORMS_AND_SEALS : null));
+            if (input.bytes() != null) {
+                stamped = StampDocument.of(signer.sign(input.bytes(), keys.get(seal.keyAlias()), chain(seal), parameters));
+            } else {
+                signer.sign(input.file(), out, keys.get(seal.keyAlias()), chain(seal), parameters);
+                stamped = StampDocument.of(out);
+            }
         } catch (PadesException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
         } catch (SigningServiceException e) {
             throw new FujieException(SealProblem.STAMP_UNAVAILABLE, e.getMessage());
         }
-        String placement = StampPlacements.describe(appearance);
-        Usage usage = new Usage(UUID.randomUUID().toString(), sealId, keeper.identity(), now, sha256(pdf), sha256(stamped), placement,
+        record(sealId, keeper, now, input.sha256(), stamped.sha256(), StampPlacements.describe(appearance), level);
+        return stamped;
+    }
+
+    /** The usage record and its audit entry, committed together before the stamped document is handed out. */
+    private void record(String sealId, Actor keeper, Instant now, String inputSha256, String outputSha256, String placement,
+            BaselineLevel level) {
+        Usage usage = new Usage(UUID.randomUUID().toString(), sealId, keeper.identity(), now, inputSha256, outputSha256, placement,
                 level.label());
         audited.execute(AuditEvent.of(keeper.audit(), "seal.stamp", "seal:" + sealId, Map.of("usage", usage.id(),
                 "input", usage.inputSha256(), "output", usage.outputSha256(), "placement", placement, "level", level.label())), tx -> {
@@ -98,7 +117,6 @@ public final class SealStamper {
                             .update();
                     return null;
                 });
-        return stamped;
     }
 
     private static BaselineLevel level(String label) {
@@ -127,14 +145,6 @@ public final class SealStamper {
             return chain;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

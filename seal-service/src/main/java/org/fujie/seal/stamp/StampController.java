@@ -2,13 +2,15 @@ package org.fujie.seal.stamp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
 import java.util.List;
 
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
 import org.fujie.service.problem.FujieException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import jakarta.servlet.http.HttpServletResponse;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -25,7 +28,9 @@ import tools.jackson.databind.json.JsonMapper;
 class StampController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final int MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+    /** Documents up to 256 MB are stamped; above 8 MB through files, so memory stays bounded. */
+    private static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
+    private static final int IN_MEMORY_BYTES = 8 * 1024 * 1024;
 
     private final SealStamper stamper;
 
@@ -34,22 +39,58 @@ class StampController {
     }
 
     @PostMapping(value = "/api/v1/seals/{id}/stamp", produces = MediaType.APPLICATION_PDF_VALUE)
-    ResponseEntity<byte[]> stamp(@PathVariable String id, @RequestPart("document") MultipartFile document,
-            @RequestPart(name = "options", required = false) String options, Authentication caller) throws IOException {
+    void stamp(@PathVariable String id, @RequestPart("document") MultipartFile document,
+            @RequestPart(name = "options", required = false) String options, Authentication caller, HttpServletResponse response)
+            throws IOException {
         StampOptions parsed;
         try {
             parsed = options == null ? StampOptions.none() : JSON.readValue(options, StampOptions.class);
         } catch (JacksonException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, "options is not the JSON of CONTRACT.md");
         }
-        byte[] pdf;
-        try (InputStream in = document.getInputStream()) {
-            pdf = in.readNBytes(MAX_DOCUMENT_BYTES + 1);
-        }
-        if (pdf.length > MAX_DOCUMENT_BYTES) {
+        if (document.getSize() > MAX_DOCUMENT_BYTES) {
             throw new FujieException(SealProblem.STAMP_INVALID, "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
         }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF).body(stamper.stamp(id, pdf, parsed, Actor.of(caller)));
+        if (document.getSize() <= IN_MEMORY_BYTES) {
+            byte[] pdf;
+            try (InputStream in = document.getInputStream()) {
+                pdf = in.readNBytes(IN_MEMORY_BYTES + 1);
+            }
+            byte[] stamped = stamper.stamp(id, pdf, parsed, Actor.of(caller));
+            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+            response.setContentLengthLong(stamped.length);
+            response.getOutputStream().write(stamped);
+            return;
+        }
+        stampOnDisk(id, document, parsed, Actor.of(caller), response);
+    }
+
+    /** A large document goes through files in a private folder, removed once the answer is sent or the stamp refused. */
+    private void stampOnDisk(String id, MultipartFile document, StampOptions options, Actor keeper, HttpServletResponse response)
+            throws IOException {
+        Path work = Files.createTempDirectory("fujie-stamp-");
+        try {
+            Path in = work.resolve("in.pdf");
+            Path out = work.resolve("stamped.pdf");
+            document.transferTo(in);
+            stamper.stamp(id, in, out, options, keeper);
+            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
+            response.setContentLengthLong(Files.size(out));
+            Files.copy(out, response.getOutputStream());
+        } finally {
+            delete(work);
+        }
+    }
+
+    private static void delete(Path work) {
+        try (Stream<Path> files = Files.list(work)) {
+            for (Path file : files.toList()) {
+                Files.deleteIfExists(file);
+            }
+            Files.deleteIfExists(work);
+        } catch (IOException e) {
+            // the temporary folder is left for the OS to clear
+        }
     }
 
     @GetMapping("/api/v1/seals/{id}/usage")

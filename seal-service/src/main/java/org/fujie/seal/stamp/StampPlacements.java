@@ -25,7 +25,7 @@ final class StampPlacements {
     private StampPlacements() {
     }
 
-    static SealAppearance of(byte[] pdf, StampOptions options, byte[] png) {
+    static SealAppearance of(StampDocument pdf, StampOptions options, byte[] png) {
         float width = options.width() == null ? DEFAULT_WIDTH : options.width();
         ImageSize size = PngImages.storedSize(png);
         float height = width * size.height() / size.width();
@@ -50,8 +50,8 @@ final class StampPlacements {
         }
     }
 
-    private static List<Placement> onKeyword(byte[] pdf, StampOptions options, float width, float height) throws PadesException {
-        List<KeywordLocator.Occurrence> found = KeywordLocator.find(pdf, options.keyword(), Boolean.TRUE.equals(options.everyOccurrence()));
+    private static List<Placement> onKeyword(StampDocument pdf, StampOptions options, float width, float height) throws PadesException {
+        List<KeywordLocator.Occurrence> found = pdf.find(options.keyword(), Boolean.TRUE.equals(options.everyOccurrence()));
         if (found.isEmpty()) {
             throw new FujieException(SealProblem.STAMP_INVALID, "the keyword is not in the document's text");
         }

@@ -142,6 +142,23 @@ class StampingTests {
     }
 
     @Test
+    void stampWhenDocumentIsLargeThenStampedFileToFileAndValid(@TempDir Path dir) throws Exception {
+        // Four pages of incompressible images, about 12 MB: above the 8 MB seal-service keeps in memory.
+        byte[] large = java.nio.file.Files.readAllBytes(TestPdfs.large(dir.resolve("large.pdf"), 4));
+        assertThat(large.length).isGreaterThan(8 * 1024 * 1024);
+        String seal = services.activeSeal("大文件章");
+
+        FujieTestClient.Bytes stamped = services.stamp(seal, large, "{\"page\":4,\"x\":400,\"y\":100,\"level\":\"B-LT\"}");
+
+        assertThat(stamped.status()).as(new String(stamped.body(), 0, Math.min(400, stamped.body().length))).isEqualTo(200);
+        assertThat(java.util.Arrays.copyOf(stamped.body(), large.length)).as("an incremental update").isEqualTo(large);
+        assertThat(services.dss(stamped.body()).allPassedAt("PAdES-BASELINE-LT")).isTrue();
+        JsonNode usage = services.usage(seal);
+        assertThat(usage.get(0).get("outputSha256").asString()).isEqualTo(java.util.HexFormat.of().formatHex(
+                java.security.MessageDigest.getInstance("SHA-256").digest(stamped.body())));
+    }
+
+    @Test
     void stampWhenConcurrentOnOneSealThenAllSucceedAndAllAreRecorded() throws Exception {
         String seal = services.activeSeal("并发章");
         byte[] pdf = TestPdfs.page("Concurrent");
