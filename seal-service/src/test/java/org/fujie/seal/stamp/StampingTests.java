@@ -107,7 +107,11 @@ class StampingTests {
         assertThat(ours.get("indication").asString()).as(ours.toString()).isEqualTo("TOTAL_PASSED");
         assertThat(ours.get("signatures").valueStream().filter(s -> "B-LTA".equals(s.get("level").asString())).count()).isEqualTo(3);
         if (Pdfsig.installed()) {
-            assertThat(services.pdfsig(dir).check(pdf).split("Signature is Valid.", -1)).hasSize(4);
+            String pdfsig = services.pdfsig(dir).check(pdf);
+            assertThat(pdfsig.split("Signature is Valid.", -1)).as(pdfsig).hasSize(4);
+            // Three seals, three certificates: each trusted. (poppler 22 calls a certificate it already checked in the
+            // same run an "Unknown issue", so one seal twice on a document shows that for its second signature.)
+            assertThat(pdfsig.split("Certificate is Trusted.", -1)).as(pdfsig).hasSize(4);
         }
     }
 
