@@ -173,6 +173,11 @@ class SealServiceTests {
                 new FujieTestClient.FilePart("options", "o.json", "{\"keyword\":\"rejected\"}".getBytes())));
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("detail").asString()).contains("keyword");
+        // No trust-service here: the TSA of a B-T stamp does not answer, so nothing is stamped or recorded.
+        FujieTestClient.Response noTsa = keeper.postFiles("/api/v1/seals/" + id + "/stamp", List.of(request.get(0),
+                new FujieTestClient.FilePart("options", "o.json", "{\"page\":1,\"x\":1,\"y\":1,\"level\":\"B-T\"}".getBytes())));
+        assertThat(noTsa.status()).as(noTsa.body()).isEqualTo(503);
+        assertThat(noTsa.json().get("type").asString()).isEqualTo("urn:fujie:problem:stamp-unavailable");
         assertThat(alice.get("/api/v1/seals/" + id + "/usage").json()).hasSize(2);
     }
 

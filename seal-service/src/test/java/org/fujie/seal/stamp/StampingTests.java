@@ -163,6 +163,37 @@ class StampingTests {
     }
 
     @Test
+    void stampWhenEveryKeywordAndCertifyingThenASealOnEachAndALaterSealStillValid(@TempDir Path dir) throws Exception {
+        // TestPdfs draws "Approved (page n)" at (72, 700) on each page.
+        FujieTestClient.Bytes certified = services.stamp(services.activeSeal("审批章"), TestPdfs.pages(2, "Approved"),
+                "{\"keyword\":\"Approved\",\"everyOccurrence\":true,\"width\":60,\"certify\":true,\"level\":\"B-T\"}");
+        assertThat(certified.status()).as(new String(certified.body())).isEqualTo(200);
+        FujieTestClient.Bytes refused = services.stamp(services.activeSeal("二次认证章"), certified.body(),
+                "{\"page\":1,\"x\":300,\"y\":100,\"certify\":true}");
+        assertThat(new String(refused.body())).contains("stamp-invalid", "only the first seal");
+        FujieTestClient.Bytes twice = services.stamp(services.activeSeal("会签章"), certified.body(),
+                "{\"page\":2,\"x\":300,\"y\":100,\"level\":\"B-T\"}");
+        assertThat(twice.status()).as(new String(twice.body())).isEqualTo(200);
+
+        ShippedDss.Report dss = services.dss(twice.body());
+        assertThat(dss.signatures()).as(dss.toString()).hasSize(2);
+        assertThat(dss.allPassedAt("PAdES-BASELINE-T")).as(dss.toString()).isTrue();
+        assertThat(services.trustServiceVerify(twice.body()).get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        assumeTrue(PageRenderings.installed(), "pdftoppm is not installed");
+        for (int page = 1; page <= 2; page++) {
+            // The keyword's centre lies about 60 points right of x = 72 on the baseline 700; the seal is 60 wide.
+            int reds = 0;
+            BufferedImage image = PageRenderings.render(certified.body(), page, dir);
+            for (int x = 72; x < 260; x++) {
+                for (int y = 660; y < 760; y++) {
+                    reds += PageRenderings.redAt(image, x, y) ? 1 : 0;
+                }
+            }
+            assertThat(reds).as("seal on the keyword of page %d", page).isGreaterThan(30);
+        }
+    }
+
+    @Test
     void stampWhenConcurrentOnOneSealThenAllSucceedAndAllAreRecorded() throws Exception {
         String seal = services.activeSeal("并发章");
         byte[] pdf = TestPdfs.page("Concurrent");
