@@ -55,7 +55,7 @@ final class SealWidgets {
         for (Placement placement : appearance.placements()) {
             widgets.addAll(resolve(document, placement));
         }
-        PDImageXObject image = PDImageXObject.createFromByteArray(document, appearance.png(), "seal.png");
+        PDImageXObject image = SealImages.image(document, appearance.png());
         for (Widget widget : widgets.subList(1, widgets.size())) {
             PDAnnotationRubberStamp stamp = new PDAnnotationRubberStamp();
             stamp.setRectangle(widget.rectangle());

@@ -32,8 +32,11 @@ import org.fujie.pki.tsp.TimeStamper;
  */
 final class SignatureRevision {
 
-    /** Room for the CMS: RSA-4096 with a three-certificate chain and a time-stamp token fit with margin. */
-    private static final int SIGNATURE_SIZE = 24 * 1024;
+    /** Room in /Contents beside the certificates: signed attributes, a signature of up to RSA-4096, the CMS framing. */
+    private static final int CMS_OVERHEAD = 4 * 1024;
+
+    /** Room for a signature time-stamp token carrying its TSA's chain. */
+    private static final int TIME_STAMP_ROOM = 16 * 1024;
 
     /** The signed document and the signature time-stamp token its CMS carries (null at B-B). */
     record Result(PdfBytes pdf, byte[] signatureTimeStamp) {
@@ -57,6 +60,18 @@ final class SignatureRevision {
         }
     }
 
+    /**
+     * The /Contents reserved: what the CMS needs and little more, since PDFBox writes the reserved zeros as hex byte by
+     * byte and every stamp pays for them.
+     */
+    private static int contentsSize(List<X509CertificateHolder> chain, boolean timeStamped) throws IOException {
+        int size = CMS_OVERHEAD + (timeStamped ? TIME_STAMP_ROOM : 0);
+        for (X509CertificateHolder certificate : chain) {
+            size += certificate.getEncoded().length;
+        }
+        return size;
+    }
+
     static Result append(PdfBytes pdf, PdfOutput output, SigningKey key, List<X509CertificateHolder> chain, PadesParameters parameters,
             TimeStamper timeStamper) throws PadesException, SigningServiceException {
         SealAppearance appearance = parameters.appearance();
@@ -76,7 +91,7 @@ final class SignatureRevision {
                 Certification.certify(document, signature, parameters.certify());
             }
             try (SignatureOptions options = new SignatureOptions()) {
-                options.setPreferredSignatureSize(SIGNATURE_SIZE);
+                options.setPreferredSignatureSize(contentsSize(chain, timeStamper != null));
                 SealWidgets.Prepared seal = appearance == null ? null : SealWidgets.prepare(document, appearance);
                 if (seal != null) {
                     options.setPage(seal.firstPage());
