@@ -25,9 +25,13 @@ public final class BenchPdfs {
     private BenchPdfs() {
     }
 
+    /** Seeds the trailer's /ID, which PDFBox otherwise derives from the clock. */
+    private static final long DOCUMENT_ID = 20261125L;
+
     /** Letter pages, each with a heading and 40 lines of Helvetica text (PDFBox, default compression). */
     public static byte[] text(int pages, String title) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            document.setDocumentId(DOCUMENT_ID);
             PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
             for (int p = 1; p <= pages; p++) {
                 PDPage page = new PDPage();
@@ -57,7 +61,8 @@ public final class BenchPdfs {
      */
     public static void large(int pages, OutputStream out) throws IOException {
         try (PDDocument document = new PDDocument()) {
-            Random random = new Random(20261125L);
+            document.setDocumentId(DOCUMENT_ID);
+            Random random = new Random(DOCUMENT_ID);
             byte[] pixels = new byte[IMAGE_WIDTH * IMAGE_HEIGHT * 3];
             for (int p = 1; p <= pages; p++) {
                 PDPage page = new PDPage();
