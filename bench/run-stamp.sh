@@ -9,7 +9,7 @@
 # The summary goes to stdout and bench/results/stamp-<time>.txt. See bench/README.md, "Stamping benchmark".
 #
 #   bench/run-stamp.sh [--seconds 5] [--warmup 5] [--rounds 2] [--threads 1,2] [--pages 1,100] [--levels B-B,B-T]
-#                      [--keys EC-P256,RSA-2048] [--memory Fujie,DSS|none] [--memory-pages 10] [--help]
+#                      [--keys EC-P256,RSA-2048] [--seal-pixels 400] [--memory Fujie,DSS|none] [--memory-pages 10] [--help]
 #
 # Environment: BENCH_JAVA_OPTS (extra JVM options of the measuring JVM). Needs java 17. About 10 minutes with the defaults.
 set -euo pipefail
@@ -19,13 +19,20 @@ BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 case "${1:-}" in -h|--help) sed -n '2,14p' "$0"; exit 0 ;; esac
 command -v java >/dev/null || { echo "run-stamp.sh needs java 17" >&2; exit 1; }
 
-# 1. Build if the jar is missing or older than a source file (offline first, then online once).
-if [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] \
+# 1. Build if the jar is missing, older than a source file, or its lib/ holds a pki-core other than this worktree's
+#    (an install from another worktree into the shared ~/.m2 would otherwise be measured). `package` in the reactor
+#    (-am) takes pki-core from this worktree and writes nothing to ~/.m2; offline first, then online once.
+PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
+if [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
    || [ -n "$(find "$REPO/pki-core/src/main" "$REPO/bench/src" "$REPO"/pki-core/pom.xml "$REPO/bench/pom.xml" "$REPO/pom.xml" \
                 -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  echo "[run-stamp] building pki-core and bench ..."
-  (cd "$REPO" && { ./mvnw -o -q install -DskipTests -pl bench -am || ./mvnw -q install -DskipTests -pl bench -am; })
+  echo "[run-stamp] building pki-core and bench (package, this worktree) ..."
+  rm -rf "$REPO/bench/target/lib"  # copy-dependencies keeps a jar that is newer than this worktree's
+  (cd "$REPO" && { ./mvnw -o -q package -DskipTests -pl bench -am || ./mvnw -q package -DskipTests -pl bench -am; })
+  cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
+    || { echo "bench/target/lib does not hold this worktree's pki-core jar" >&2; exit 1; }
 fi
+echo "[run-stamp] commit $(git -C "$REPO" rev-parse --short HEAD), $(git -C "$REPO" status --porcelain | grep -c . || true) changed files in the working tree"
 
 # 2. Run; the options pass through to StampBench.
 mkdir -p "$REPO/bench/results"

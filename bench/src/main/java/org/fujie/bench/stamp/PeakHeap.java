@@ -56,7 +56,7 @@ final class PeakHeap {
             v.put(args[i].substring(2), args[i + 1]);
         }
         boolean check = "true".equals(v.get("check"));
-        try (StampFixture fixture = new StampFixture(List.of("EC-P256"))) {
+        try (StampFixture fixture = new StampFixture(List.of("EC-P256"), SealImage.PIXELS)) {
             Stamper stamper = "DSS".equalsIgnoreCase(v.get("side"))
                     ? new DssStamper(fixture.timeStamper, fixture.pki.root.x509(), 0) : new FujieStamper(fixture.timeStamper);
             Stamper.Seal seal = fixture.seals.get("EC-P256");

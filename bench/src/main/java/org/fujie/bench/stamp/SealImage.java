@@ -18,16 +18,19 @@ import javax.imageio.ImageIO;
  */
 final class SealImage {
 
+    /** The default side in pixels: a seal of 120 pt printed at about 240 dpi. */
     static final int PIXELS = 400;
 
     private SealImage() {
     }
 
-    static byte[] png() {
-        BufferedImage image = new BufferedImage(PIXELS, PIXELS, BufferedImage.TYPE_INT_ARGB);
+    /** @param pixels the side of the square image; the drawing scales with it */
+    static byte[] png(int pixels) {
+        BufferedImage image = new BufferedImage(pixels, pixels, BufferedImage.TYPE_INT_ARGB);
         Graphics2D g = image.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            g.scale(pixels / (double) PIXELS, pixels / (double) PIXELS);
             g.setColor(new Color(220, 20, 30));
             g.setStroke(new BasicStroke(18));
             g.drawOval(12, 12, PIXELS - 24, PIXELS - 24);

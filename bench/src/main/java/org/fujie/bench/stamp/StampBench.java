@@ -21,17 +21,17 @@ import org.fujie.pki.cms.BaselineLevel;
  *
  * <pre>
  * java -cp bench/target/bench-0.1.0-SNAPSHOT.jar org.fujie.bench.stamp.StampBench [--seconds 5] [--warmup 5] [--rounds 2]
- *      [--threads 1,2] [--pages 1,100] [--levels B-B,B-T] [--keys EC-P256,RSA-2048] [--memory Fujie,DSS|none]
+ *      [--threads 1,2] [--pages 1,100] [--levels B-B,B-T] [--keys EC-P256,RSA-2048] [--seal-pixels 400] [--memory Fujie,DSS|none]
  *      [--memory-pages 10] [--dss-content-size 0] [--out FILE]
  * </pre>
  */
 public final class StampBench {
 
     private record Options(double seconds, double warmup, int rounds, int[] threads, int[] pages, List<BaselineLevel> levels,
-            List<String> keys, List<String> memory, int memoryPages, int dssContentSize, Path out) {
+            List<String> keys, int sealPixels, List<String> memory, int memoryPages, int dssContentSize, Path out) {
 
         static final String USAGE = "StampBench [--seconds 5] [--warmup 5] [--rounds 2] [--threads 1,2] [--pages 1,100]"
-                + " [--levels B-B,B-T] [--keys EC-P256,RSA-2048] [--memory Fujie,DSS|none] [--memory-pages 10]"
+                + " [--levels B-B,B-T] [--keys EC-P256,RSA-2048] [--seal-pixels 400] [--memory Fujie,DSS|none] [--memory-pages 10]"
                 + " [--dss-content-size 0] [--out FILE]";
 
         static Options parse(String[] args) {
@@ -49,11 +49,11 @@ public final class StampBench {
             Options options = new Options(Double.parseDouble(v.getOrDefault("seconds", "5")), Double.parseDouble(v.getOrDefault("warmup", "5")),
                     Integer.parseInt(v.getOrDefault("rounds", "2")), ints(v.getOrDefault("threads", "1,2")), ints(v.getOrDefault("pages", "1,100")),
                     list(v.getOrDefault("levels", "B-B,B-T")).stream().map(StampBench::level).toList(),
-                    list(v.getOrDefault("keys", "EC-P256,RSA-2048")), list(v.getOrDefault("memory", "Fujie,DSS")).stream()
+                    list(v.getOrDefault("keys", "EC-P256,RSA-2048")), Integer.parseInt(v.getOrDefault("seal-pixels", "400")), list(v.getOrDefault("memory", "Fujie,DSS")).stream()
                             .filter(s -> !s.equalsIgnoreCase("none")).toList(),
                     Integer.parseInt(v.getOrDefault("memory-pages", "10")), Integer.parseInt(v.getOrDefault("dss-content-size", "0")),
                     v.containsKey("out") ? Path.of(v.get("out")) : null);
-            v.keySet().removeAll(List.of("seconds", "warmup", "rounds", "threads", "pages", "levels", "keys", "memory", "memory-pages",
+            v.keySet().removeAll(List.of("seconds", "warmup", "rounds", "threads", "pages", "levels", "keys", "seal-pixels", "memory", "memory-pages",
                     "dss-content-size", "out"));
             if (!v.isEmpty()) {
                 throw new IllegalArgumentException("unknown option(s) " + v.keySet() + "\n" + USAGE);
@@ -106,14 +106,16 @@ public final class StampBench {
     private void run(Options options) throws Exception {
         print("Fujie stamping benchmark, %s, Java %s, %d cores", java.time.Instant.now(), System.getProperty("java.version"),
                 Runtime.getRuntime().availableProcessors());
-        print("measured %.0f s per run, %d rounds alternating Fujie/DSS, threads %s; warm-up %.0f s per signer and case", options.seconds(),
+        print("measured %.1f s per run, %d rounds alternating Fujie/DSS, threads %s; warm-up %.1f s per signer and case", options.seconds(),
                 options.rounds(), Arrays.toString(options.threads()), options.warmup());
+        print("Fujie from %s; DSS from %s", origin(org.fujie.pki.pades.PadesSigner.class),
+                origin(eu.europa.esig.dss.pades.signature.PAdESService.class));
         List<Row> rows = new ArrayList<>();
-        try (StampFixture fixture = new StampFixture(options.keys())) {
+        try (StampFixture fixture = new StampFixture(options.keys(), options.sealPixels())) {
             List<Stamper> stampers = List.of(new FujieStamper(fixture.timeStamper),
                     new DssStamper(fixture.timeStamper, fixture.pki.root.x509(), options.dssContentSize()));
             print("seal image: %,d-byte PNG, %d x %d px, drawn at 120 x 120 pt on the last page; TSA in-process (pki-core, EC P-256)",
-                    fixture.png.length, SealImage.PIXELS, SealImage.PIXELS);
+                    fixture.png.length, options.sealPixels(), options.sealPixels());
             print("DSS content size: %s", options.dssContentSize() > 0 ? options.dssContentSize() + " bytes" : "DSS's default");
             List<Case> cases = new ArrayList<>();
             for (int pages : options.pages()) {
@@ -184,6 +186,16 @@ public final class StampBench {
             Files.createDirectories(parent);
             Files.writeString(options.out(), report);
             System.out.println("written to " + options.out());
+        }
+    }
+
+    /** The jar (and its time) a class was loaded from: which build of pki-core is measured. */
+    private static String origin(Class<?> type) {
+        try {
+            Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return jar + " (" + Files.getLastModifiedTime(jar) + ")";
+        } catch (Exception e) {
+            return "?";
         }
     }
 

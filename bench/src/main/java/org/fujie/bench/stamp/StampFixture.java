@@ -34,12 +34,16 @@ final class StampFixture implements AutoCloseable {
 
     final BenchPki pki;
     final Map<String, Stamper.Seal> seals = new LinkedHashMap<>();
-    final byte[] png = SealImage.png();
+    final byte[] png;
     final TimeStamper timeStamper;
     final PdfVerifier verifier;
 
-    /** @param keys key algorithm ids, e.g. "EC-P256", "RSA-2048" */
-    StampFixture(List<String> keys) throws IOException {
+    /**
+     * @param keys key algorithm ids, e.g. "EC-P256", "RSA-2048"
+     * @param sealPixels the side of the seal PNG in pixels
+     */
+    StampFixture(List<String> keys, int sealPixels) throws IOException {
+        png = SealImage.png(sealPixels);
         pki = new BenchPki("Fujie Stamp Bench");
         for (String id : keys) {
             KeyAlgorithm algorithm = KeyAlgorithm.fromId(id).orElseThrow(() -> new IllegalArgumentException("unknown key " + id));
