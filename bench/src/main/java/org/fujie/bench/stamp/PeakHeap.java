@@ -31,13 +31,13 @@ import com.sun.management.GarbageCollectionNotificationInfo;
  * Peak heap of stamping one large PDF (B-B, EC-P256 seal, the seal image on the last page), each signer in fresh JVMs
  * on the same {@code java} with its default collector (G1 here). Two figures per signer:
  * <ul>
- * <li>the smallest {@code -Xmx}, in {@value #STEP_MB} MB steps, at which one stamping succeeds (a child exits 0 within
+ * <li>the smallest {@code -Xmx}, in {@value #STEP_MB} MiB steps, at which one stamping succeeds (a child exits 0 within
  * {@value #TIMEOUT_S} s; {@code -XX:+ExitOnOutOfMemoryError} ends it on the first OutOfMemoryError), found by bisection;</li>
- * <li>in that smallest run and in a run at {@value #GENEROUS_MB} MB: the largest heap in use right after a collection while
+ * <li>in that smallest run and in a run at {@value #GENEROUS_MB} MiB: the largest heap in use right after a collection while
  * stamping (what was live), the sum of the heap pools' peaks (an upper bound: live plus garbage not yet collected), and the
  * baseline before stamping (the input document, the PKI, loaded classes).</li>
  * </ul>
- * The run at {@value #GENEROUS_MB} MB also judges the signed document with {@link StampCheck}.
+ * The run at {@value #GENEROUS_MB} MiB also judges the signed document with {@link StampCheck}.
  * Run as a child: {@code PeakHeap --side Fujie|DSS --file F [--check]}.
  */
 final class PeakHeap {
@@ -121,7 +121,7 @@ final class PeakHeap {
     /** What one child reported: null fields when it failed. */
     private record Outcome(boolean ok, Map<String, Long> values, String check, String failure) {
         String mb(String key) {
-            return values.containsKey(key) ? String.format(java.util.Locale.ROOT, "%,d MB", values.get(key) / (1024 * 1024)) : "n/a";
+            return values.containsKey(key) ? String.format(java.util.Locale.ROOT, "%,d MiB", values.get(key) / (1024 * 1024)) : "n/a";
         }
     }
 
@@ -161,7 +161,7 @@ final class PeakHeap {
                         bad = mid;
                     }
                 }
-                out.print("  %-5s smallest -Xmx that stamps: %d MB (%d MB failed); there: %,d ms, %d GCs, live after GC max %s, pool peaks sum %s",
+                out.print("  %-5s smallest -Xmx that stamps: %d MiB (%d MiB failed); there: %,d ms, %d GCs, live after GC max %s, pool peaks sum %s",
                         side, ok, bad, smallest.values().get("ms"), smallest.values().get("gcs"), smallest.mb("afterGcMax"),
                         smallest.mb("poolPeakSum"));
                 out.print("        tried: %s", String.join(", ", tried));
