@@ -49,55 +49,76 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * The benchmark's PKI, made with pki-core's signer: an EC P-256 root, an EC P-256 issuing CA and an RSA-2048
  * document signer (EKU documentSigning; RSA because its fixed-length signatures let DSS reserve exactly the CMS
- * size, see {@link DssSide}). Each CA publishes a CRL (valid 7 days) on a JDK HttpServer on 127.0.0.1 at the
- * URL named in the certificates' CRL distribution points; the server counts the requests per path.
+ * size, see {@link DssSide}); more document signers and a TSA on request. Each CA publishes a CRL (valid 7 days) on
+ * a JDK HttpServer on 127.0.0.1 at the URL named in the certificates' CRL distribution points; the server counts the
+ * requests per path. Certificates are valid from 30 days ago for a year.
  */
-final class BenchPki implements AutoCloseable {
+public final class BenchPki implements AutoCloseable {
 
-    record Issued(X509CertificateHolder holder, X509Certificate x509, KeyPair keyPair, SigningKey key) {
+    public record Issued(X509CertificateHolder holder, X509Certificate x509, KeyPair keyPair, SigningKey key) {
     }
 
-    final Issued root;
-    final Issued issuing;
-    final Issued signer;
-    final String rootCrlUrl;
-    final String issuingCrlUrl;
+    public final Issued root;
+    public final Issued issuing;
+    public final Issued signer;
+    public final String rootCrlUrl;
+    public final String issuingCrlUrl;
+    private final Instant from;
+    private final Instant until;
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(2);
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     BenchPki() throws IOException {
+        this("Fujie Verify Bench");
+    }
+
+    /** @param name the start of the CAs' common names, e.g. "Fujie Stamp Bench" */
+    public BenchPki(String name) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         rootCrlUrl = base + "/crl/root.crl";
         issuingCrlUrl = base + "/crl/issuing.crl";
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = now.minus(Duration.ofDays(30));
-        Instant until = now.plus(Duration.ofDays(365));
+        from = now.minus(Duration.ofDays(30));
+        until = now.plus(Duration.ofDays(365));
 
         KeyPair rootKeys = KeyAlgorithm.EC_P256.generateKeyPair();
         SigningKey rootKey = key("root", KeyAlgorithm.EC_P256, rootKeys);
-        X500Name rootName = SubjectNames.parse("CN=Fujie Verify Bench Root,O=Fujie Bench");
+        X500Name rootName = SubjectNames.parse("CN=" + name + " Root,O=Fujie Bench");
         X509CertificateHolder rootCert = CertificateSigner.selfSigned(rootName, rootKey).sign(new CertificateTemplate(
                 SerialNumbers.next(), rootName, rootKey.publicKeyInfo(), from, until, caExtensions(null)));
         root = issued(rootCert, rootKeys, rootKey);
-        issuing = issue(root, "CN=Fujie Verify Bench Issuing CA,O=Fujie Bench", KeyAlgorithm.EC_P256, from, until,
+        issuing = issue(root, "CN=" + name + " Issuing CA,O=Fujie Bench", KeyAlgorithm.EC_P256, from, until,
                 caExtensions(rootCrlUrl));
-        signer = issue(issuing, "CN=Zhang San,O=Fujie Bench", KeyAlgorithm.RSA_2048, from, until, List.of(
-                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
-                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)),
-                Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
-                        KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage()))),
-                crlDistributionPoint(issuingCrlUrl)));
+        signer = documentSigner("CN=Zhang San,O=Fujie Bench", KeyAlgorithm.RSA_2048);
 
         serve("/crl/root.crl", crl(root, 1));
         serve("/crl/issuing.crl", crl(issuing, 1));
         server.start();
     }
 
+    /** A further certificate of the issuing CA with EKU documentSigning (as {@link #signer}), for a fresh key. */
+    public Issued documentSigner(String subject, KeyAlgorithm algorithm) {
+        return leaf(subject, algorithm, Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
+                KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage()))));
+    }
+
+    /** A certificate of the issuing CA for an RFC 3161 TSA (critical EKU timeStamping), for a fresh key. */
+    public Issued timeStampingUnit(String subject, KeyAlgorithm algorithm) {
+        return leaf(subject, algorithm, Extensions.critical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping)));
+    }
+
+    private Issued leaf(String subject, KeyAlgorithm algorithm, Extension extendedKeyUsage) {
+        return issue(issuing, subject, algorithm, from, until, List.of(
+                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
+                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)),
+                extendedKeyUsage, crlDistributionPoint(issuingCrlUrl)));
+    }
+
     /** Requests the server answered on the path so far. */
-    int hits(String path) {
+    public int hits(String path) {
         return hits.get(path).get();
     }
 

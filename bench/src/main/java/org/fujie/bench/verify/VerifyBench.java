@@ -1,8 +1,5 @@
 package org.fujie.bench.verify;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,14 +9,11 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.function.Predicate;
 
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.fujie.bench.BenchPdfs;
+import org.fujie.bench.ClosedLoop;
+import org.fujie.bench.ClosedLoop.Run;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfVerifier;
 import org.fujie.pki.pdf.PdfVerifierSettings;
@@ -77,19 +71,9 @@ public final class VerifyBench {
     private record Contender(String name, Predicate<byte[]> passes) {
     }
 
-    /** One measurement: documents per second and latency percentiles (ms), CPU used by this JVM and by everything else. */
-    private record Run(long documents, long failures, double seconds, long[] latenciesNanos, double ownCores, double otherCores) {
-        double rate() {
-            return documents / seconds;
-        }
-
-        double percentileMs(double p) {
-            if (latenciesNanos.length == 0) {
-                return Double.NaN;
-            }
-            int rank = (int) Math.ceil(p / 100.0 * latenciesNanos.length);
-            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, rank - 1))] / 1e6;
-        }
+    /** Closed loop: each thread verifies the same bytes back to back for the window; completions inside it count. */
+    private static Run measure(Contender contender, byte[] pdf, int threads, double seconds) throws InterruptedException {
+        return ClosedLoop.measure("verify-" + contender.name(), () -> contender.passes().test(pdf), threads, seconds);
     }
 
     private final StringBuilder report = new StringBuilder();
@@ -125,7 +109,7 @@ public final class VerifyBench {
             boolean allMet = true;
             Map<Integer, byte[]> pdfs = new LinkedHashMap<>();
             for (int pages : options.pages()) {
-                byte[] pdf = DssSide.sign(document(pages), pki);
+                byte[] pdf = DssSide.sign(BenchPdfs.text(pages, "Fujie verification benchmark"), pki);
                 pdfs.put(pages, pdf);
                 print("%d-page PDF, PAdES B-B signed by DSS 6.3 (RSA-2048, SHA-256), %,d bytes", pages, pdf.length);
                 PdfReport fujieReport = fujie.verify(pdf);
@@ -141,7 +125,7 @@ public final class VerifyBench {
             for (byte[] pdf : pdfs.values()) {
                 Run f = measure(fujieContender, pdf, 1, options.warmup());
                 Run d = measure(dssContender, pdf, 1, options.warmup());
-                print("warm-up %,d bytes: Fujie %,d docs, DSS %,d docs", pdf.length, f.documents(), d.documents());
+                print("warm-up %,d bytes: Fujie %,d docs, DSS %,d docs", pdf.length, f.operations(), d.operations());
             }
             for (Map.Entry<Integer, byte[]> file : pdfs.entrySet()) {
                 int pages = file.getKey();
@@ -162,8 +146,8 @@ public final class VerifyBench {
                         (fujieFirst ? fujieRuns : dssRuns).add(a);
                         (fujieFirst ? dssRuns : fujieRuns).add(b);
                     }
-                    Run f = merge(fujieRuns);
-                    Run d = merge(dssRuns);
+                    Run f = Run.merge(fujieRuns);
+                    Run d = Run.merge(dssRuns);
                     double ratio = f.rate() / d.rate();
                     boolean met = ratio >= TARGET;
                     allMet &= met;
@@ -191,143 +175,11 @@ public final class VerifyBench {
 
     private void line(int pages, int threads, int round, String name, Run run) {
         print("  %3d pages, %d thr, round %d, %-5s: %,9.1f docs/s  p50 %7.2f ms  p99 %7.2f ms  (%,d docs, %d failed; CPU this JVM %.2f, other %.2f cores)",
-                pages, threads, round, name, run.rate(), run.percentileMs(50), run.percentileMs(99), run.documents(), run.failures(),
+                pages, threads, round, name, run.rate(), run.percentileMs(50), run.percentileMs(99), run.operations(), run.failures(),
                 run.ownCores(), run.otherCores());
         if (run.failures() > 0) {
-            throw new IllegalStateException(name + " did not answer TOTAL_PASSED for " + run.failures() + " documents");
-        }
-    }
-
-    private static Run merge(List<Run> runs) {
-        long documents = 0, failures = 0;
-        double seconds = 0, own = 0, other = 0;
-        List<long[]> all = new ArrayList<>();
-        for (Run r : runs) {
-            documents += r.documents();
-            failures += r.failures();
-            seconds += r.seconds();
-            own += r.ownCores() * r.seconds();
-            other += r.otherCores() * r.seconds();
-            all.add(r.latenciesNanos());
-        }
-        long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Run(documents, failures, seconds, latencies, own / seconds, other / seconds);
-    }
-
-    /** Closed loop: each thread verifies the same bytes back to back for the window; completions inside it count. */
-    private static Run measure(Contender contender, byte[] pdf, int threads, double seconds) throws InterruptedException {
-        long[][] latencies = new long[threads][];
-        int[] counts = new int[threads];
-        long[] failures = new long[threads];
-        CountDownLatch start = new CountDownLatch(1);
-        CountDownLatch done = new CountDownLatch(threads);
-        long windowNanos = (long) (seconds * 1e9);
-        long[] startAt = new long[1];
-        List<Thread> workers = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int index = t;
-            Thread worker = new Thread(() -> {
-                long[] mine = new long[1024];
-                int n = 0;
-                long failed = 0;
-                try {
-                    start.await();
-                    long end = startAt[0] + windowNanos;
-                    while (true) {
-                        long before = System.nanoTime();
-                        if (before >= end) {
-                            break;
-                        }
-                        boolean ok = contender.passes().test(pdf);
-                        long after = System.nanoTime();
-                        if (after > end) {
-                            break;
-                        }
-                        if (n == mine.length) {
-                            mine = Arrays.copyOf(mine, n * 2);
-                        }
-                        mine[n++] = after - before;
-                        if (!ok) {
-                            failed++;
-                        }
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    latencies[index] = Arrays.copyOf(mine, n);
-                    counts[index] = n;
-                    failures[index] = failed;
-                    done.countDown();
-                }
-            }, "verify-" + contender.name() + "-" + t);
-            workers.add(worker);
-            worker.start();
-        }
-        long cpuBefore = processCpuNanos();
-        long[] machineBefore = machineJiffies();
-        startAt[0] = System.nanoTime();
-        start.countDown();
-        done.await();
-        double elapsed = (System.nanoTime() - startAt[0]) / 1e9;
-        long cpuAfter = processCpuNanos();
-        long[] machineAfter = machineJiffies();
-        double own = (cpuAfter - cpuBefore) / 1e9 / elapsed;
-        double other = Double.NaN;
-        if (machineBefore != null && machineAfter != null) {
-            double busySeconds = (machineAfter[0] - machineBefore[0]) / 100.0;  // USER_HZ
-            other = Math.max(0, busySeconds / elapsed - own);
-        }
-        long documents = Arrays.stream(counts).sum();
-        long failed = Arrays.stream(failures).sum();
-        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Run(documents, failed, seconds, all, own, other);
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
-    }
-
-    /** Busy jiffies of the whole machine from /proc/stat (user+nice+system+irq+softirq+steal), or null. */
-    private static long[] machineJiffies() {
-        try {
-            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-            long busy = 0;
-            for (int i = 1; i < fields.length && i <= 8; i++) {
-                if (i != 4 && i != 5) {  // idle, iowait
-                    busy += Long.parseLong(fields[i]);
-                }
-            }
-            return new long[] {busy};
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    /** A PDF of the given number of pages, each with a heading and some lines of text (PDFBox, default compression). */
-    static byte[] document(int pages) throws IOException {
-        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDType1Font font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-            for (int p = 1; p <= pages; p++) {
-                PDPage page = new PDPage();
-                document.addPage(page);
-                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
-                    content.beginText();
-                    content.setFont(font, 16);
-                    content.newLineAtOffset(72, 720);
-                    content.showText("Fujie verification benchmark, page " + p + " of " + pages);
-                    content.setFont(font, 11);
-                    for (int line = 0; line < 40; line++) {
-                        content.newLineAtOffset(0, -15);
-                        content.showText("Line " + (line + 1) + ": the quick brown fox jumps over the lazy dog, contract clause " + p + "." + line);
-                    }
-                    content.endText();
-                }
-            }
-            document.save(out);
-            return out.toByteArray();
+            throw new IllegalStateException(name + " did not answer TOTAL_PASSED for " + run.failures() + " documents"
+                    + (run.firstFailure() == null ? "" : "; first error: " + run.firstFailure()));
         }
     }
 }

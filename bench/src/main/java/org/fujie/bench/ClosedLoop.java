@@ -1,0 +1,160 @@
+package org.fujie.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * An in-process closed-loop measurement: each of N threads runs the same operation back to back for a fixed window;
+ * operations that end inside the window count. Reports the rate, every latency, and the CPU used by this JVM and by
+ * everything else on the machine ({@code /proc/stat} minus this process) meanwhile. Shared by the verification and the
+ * stamping benchmarks.
+ */
+public final class ClosedLoop {
+
+    /** One operation; false, or an exception, counts as a failure (the first exception is kept). */
+    @FunctionalInterface
+    public interface Operation {
+        boolean run() throws Exception;
+    }
+
+    /** One measurement: operations per second, latency percentiles (ms), CPU cores of this JVM and of everything else. */
+    public record Run(long operations, long failures, double seconds, long[] latenciesNanos, double ownCores, double otherCores,
+            String firstFailure) {
+
+        public double rate() {
+            return operations / seconds;
+        }
+
+        /** Nearest rank; NaN when nothing completed. */
+        public double percentileMs(double p) {
+            if (latenciesNanos.length == 0) {
+                return Double.NaN;
+            }
+            int rank = (int) Math.ceil(p / 100.0 * latenciesNanos.length);
+            return latenciesNanos[Math.max(0, Math.min(latenciesNanos.length - 1, rank - 1))] / 1e6;
+        }
+
+        /** Several runs of one case as one: counts and latencies pooled, CPU weighted by duration. */
+        public static Run merge(List<Run> runs) {
+            long operations = 0, failures = 0;
+            double seconds = 0, own = 0, other = 0;
+            String failure = null;
+            List<long[]> all = new ArrayList<>();
+            for (Run r : runs) {
+                operations += r.operations();
+                failures += r.failures();
+                seconds += r.seconds();
+                own += r.ownCores() * r.seconds();
+                other += r.otherCores() * r.seconds();
+                all.add(r.latenciesNanos());
+                failure = failure != null ? failure : r.firstFailure();
+            }
+            long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+            return new Run(operations, failures, seconds, latencies, own / seconds, other / seconds, failure);
+        }
+    }
+
+    private ClosedLoop() {
+    }
+
+    public static Run measure(String name, Operation operation, int threads, double seconds) throws InterruptedException {
+        long[][] latencies = new long[threads][];
+        long[] failures = new long[threads];
+        AtomicReference<String> firstFailure = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        CountDownLatch done = new CountDownLatch(threads);
+        long windowNanos = (long) (seconds * 1e9);
+        long[] startAt = new long[1];
+        for (int t = 0; t < threads; t++) {
+            int index = t;
+            Thread worker = new Thread(() -> {
+                long[] mine = new long[1024];
+                int n = 0;
+                long failed = 0;
+                try {
+                    start.await();
+                    long end = startAt[0] + windowNanos;
+                    while (true) {
+                        long before = System.nanoTime();
+                        if (before >= end) {
+                            break;
+                        }
+                        boolean ok;
+                        try {
+                            ok = operation.run();
+                        } catch (InterruptedException e) {
+                            throw e;
+                        } catch (Exception | Error e) {  // a failure must not end the thread unseen, nor look fast
+                            ok = false;
+                            firstFailure.compareAndSet(null, e.toString());
+                        }
+                        long after = System.nanoTime();
+                        if (after > end) {
+                            break;
+                        }
+                        if (n == mine.length) {
+                            mine = Arrays.copyOf(mine, n * 2);
+                        }
+                        mine[n++] = after - before;
+                        if (!ok) {
+                            failed++;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    latencies[index] = Arrays.copyOf(mine, n);
+                    failures[index] = failed;
+                    done.countDown();
+                }
+            }, name + "-" + t);
+            worker.start();
+        }
+        long cpuBefore = processCpuNanos();
+        long machineBefore = machineBusyJiffies();
+        startAt[0] = System.nanoTime();
+        start.countDown();
+        done.await();
+        double elapsed = (System.nanoTime() - startAt[0]) / 1e9;
+        long cpuAfter = processCpuNanos();
+        long machineAfter = machineBusyJiffies();
+        double own = (cpuAfter - cpuBefore) / 1e9 / elapsed;
+        double other = Double.NaN;
+        if (machineBefore >= 0 && machineAfter >= 0) {
+            double busySeconds = (machineAfter - machineBefore) / 100.0;  // USER_HZ
+            other = Math.max(0, busySeconds / elapsed - own);
+        }
+        long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Run(all.length, Arrays.stream(failures).sum(), seconds, all, own, other, firstFailure.get());
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    /** Busy jiffies of the whole machine from /proc/stat (user+nice+system+irq+softirq+steal), or -1. */
+    private static long machineBusyJiffies() {
+        try {
+            String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < fields.length && i <= 8; i++) {
+                if (i != 4 && i != 5) {  // idle, iowait
+                    busy += Long.parseLong(fields[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}
