@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSup
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.tsp.TimeStamper;
 
 /**

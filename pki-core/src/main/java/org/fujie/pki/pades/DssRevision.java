@@ -16,6 +16,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSObject;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.fujie.pki.ltv.LongTermData;
 
 /**
  * Adds validation data to the Document Security Store (ETSI EN 319 142-1 5.4.2) in an incremental update, so every

@@ -35,6 +35,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.util.CollectionStore;
 import org.fujie.pki.cms.CmsObjects;
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.tsp.TimeStamper;
 

@@ -10,14 +10,12 @@ import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cms.CMSException;
-import org.bouncycastle.cms.CMSSignedData;
-import org.bouncycastle.tsp.TSPException;
-import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.ltv.LongTermData;
+import org.fujie.pki.ltv.LongTermDataCollector;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.tsp.TimeStamper;
-import org.fujie.pki.validation.Purpose;
 
 /**
  * Signs a PDF with a PAdES baseline signature (ETSI EN 319 142-1) at the level asked, each step an incremental update
@@ -108,7 +106,7 @@ public final class PadesSigner {
             }
             List<X509Certificate> path = x509(chain);
             LongTermData data = longTermData.collect(path.get(0), path.subList(1, path.size()), null)
-                    .plus(timeStampAuthorityData(signed.signatureTimeStamp(), path));
+                    .plus(longTermData.collectForTimeStamp(signed.signatureTimeStamp(), path));
             boolean archive = level == BaselineLevel.B_LTA;
             PdfBytes withDss;
             try (PdfOutput second = archive ? intermediate.next() : last.next()) {
@@ -130,21 +128,6 @@ public final class PadesSigner {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             // a temporary file left behind is not worth failing the signature for
-        }
-    }
-
-    /** The TSA's path and revocation data, its certificate taken from the token (which was asked to carry it). */
-    private LongTermData timeStampAuthorityData(byte[] token, List<X509Certificate> signerPath) throws SigningServiceException {
-        try {
-            TimeStampToken timeStamp = new TimeStampToken(new CMSSignedData(token));
-            List<X509CertificateHolder> carried = new ArrayList<>(timeStamp.getCertificates().getMatches(null));
-            X509CertificateHolder tsa = carried.stream().filter(timeStamp.getSID()::match).findFirst()
-                    .orElseThrow(() -> new SigningServiceException("the signature time-stamp carries no TSA certificate"));
-            List<X509Certificate> intermediates = new ArrayList<>(x509(carried));
-            intermediates.addAll(signerPath);
-            return longTermData.collect(x509(List.of(tsa)).get(0), intermediates, Purpose.TIME_STAMPING);
-        } catch (CMSException | TSPException | IOException e) {
-            throw new SigningServiceException("the signature time-stamp cannot be read: " + e.getMessage(), e);
         }
     }
 

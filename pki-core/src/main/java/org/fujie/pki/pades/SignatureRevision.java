@@ -20,6 +20,7 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
 import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.pdf.PdfFormatException;
 import org.fujie.pki.pdf.PdfLoader;

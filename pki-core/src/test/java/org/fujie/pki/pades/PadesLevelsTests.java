@@ -12,6 +12,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.TestCertificates.Issued;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.dss.ShippedDss;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfTestPki;
 import org.fujie.pki.pdf.Pdfsig;

@@ -158,7 +158,7 @@ public final class DssPdf {
                 simple.getSignaturesCount(), simple.getAdESValidationErrors(id).stream().map(m -> m.getValue()).toList().toString());
     }
 
-    private static CommonCertificateVerifier verifier(PdfTestPki pki) {
+    public static CommonCertificateVerifier verifier(PdfTestPki pki) {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(pki.root.x509()));

@@ -31,6 +31,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.TestCertificates;
 import org.fujie.pki.TestCertificates.Issued;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.ltv.LongTermDataCollector;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.revocation.CrlTemplate;
 import org.fujie.pki.revocation.RevocationReason;
@@ -142,7 +143,7 @@ public final class PdfTestPki {
     public org.fujie.pki.pades.PadesSigner padesSigner() {
         ValidationPolicy policy = ValidationPolicy.defaults();
         return new org.fujie.pki.pades.PadesSigner(org.fujie.pki.tsp.TimeStampClient.local(timeStampAuthority()),
-                new org.fujie.pki.pades.LongTermDataCollector(new org.fujie.pki.validation.CertificateValidator(
+                new org.fujie.pki.ltv.LongTermDataCollector(new org.fujie.pki.validation.CertificateValidator(
                         List.of(TrustAnchor.forAllPurposes(root.x509())), policy, fetcher(),
                         org.fujie.pki.validation.RevocationChecker.ocspThenCrl(fetcher(), policy), Clock.systemUTC())));
     }

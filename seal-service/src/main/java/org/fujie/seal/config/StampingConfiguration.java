@@ -7,7 +7,7 @@ import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.List;
 
-import org.fujie.pki.pades.LongTermDataCollector;
+import org.fujie.pki.ltv.LongTermDataCollector;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.tsp.TimeStampClient;
 import org.fujie.pki.validation.CertificateValidator;

@@ -13,13 +13,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.pades.PadesException;
 import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
-import org.fujie.pki.pades.SigningServiceException;
 import org.fujie.pki.x509.Pem;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;

@@ -1,4 +1,4 @@
-package org.fujie.pki.pades;
+package org.fujie.pki.ltv;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,18 @@
-package org.fujie.pki.pades;
+package org.fujie.pki.ltv;
 
+import java.io.IOException;
 import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.Purpose;
 import org.fujie.pki.validation.RevocationFinding;
@@ -56,5 +64,32 @@ public final class LongTermDataCollector {
             }
         }
         return new LongTermData(certificates, crls, ocsps);
+    }
+    /**
+     * The TSA's path and revocation data, its certificate taken from the time-stamp token (which must carry it).
+     *
+     * @param others certificates that may complete the TSA's path (the signer's, say)
+     */
+    public LongTermData collectForTimeStamp(byte[] token, List<X509Certificate> others) throws SigningServiceException {
+        try {
+            TimeStampToken timeStamp = new TimeStampToken(new CMSSignedData(token));
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            X509Certificate tsa = null;
+            List<X509Certificate> intermediates = new ArrayList<>();
+            for (X509CertificateHolder carried : timeStamp.getCertificates().getMatches(null)) {
+                X509Certificate certificate = converter.getCertificate(carried);
+                if (tsa == null && timeStamp.getSID().match(carried)) {
+                    tsa = certificate;
+                }
+                intermediates.add(certificate);
+            }
+            if (tsa == null) {
+                throw new SigningServiceException("the time-stamp carries no TSA certificate");
+            }
+            intermediates.addAll(others);
+            return collect(tsa, intermediates, Purpose.TIME_STAMPING);
+        } catch (CMSException | TSPException | IOException | CertificateException e) {
+            throw new SigningServiceException("the time-stamp cannot be read: " + e.getMessage(), e);
+        }
     }
 }

@@ -1,4 +1,4 @@
-package org.fujie.pki.pades;
+package org.fujie.pki.ltv;
 
 /**
  * A signature above B-B could not be made because what it relies on failed: the TSA gave no token, or the signer's
