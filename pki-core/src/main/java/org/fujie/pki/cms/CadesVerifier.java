@@ -17,7 +17,6 @@ import org.bouncycastle.cms.SignerInformation;
 import org.bouncycastle.util.encoders.Base64;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.HttpFetcher;
-import org.fujie.pki.validation.RevocationFinding;
 import org.fujie.pki.validation.SubIndication;
 import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
@@ -133,45 +132,13 @@ public final class CadesVerifier {
         }
         List<VerifiedTimestamp> archives = ArchiveTimestamps.verify(cms, signer, CmsObjects.Content.of(content), helpers,
                 validator);
-        Instant at = timestamp != null && timestamp.valid() ? timestamp.genTime() : now;
-        for (VerifiedTimestamp archive : archives) {
-            if (archive.valid() && archive.genTime().isBefore(at)) {
-                at = archive.genTime();
-            }
-        }
+        Instant at = SignatureVerdict.bestSignatureTime(timestamp, archives, now);
         ValidationResult chain = validator.validate(new ValidationRequest(check.signer(), helpers, at, settings.signerPurpose()));
-        SignatureVerdict verdict = verdict(chain, at, timestamp, archives);
+        SignatureVerdict verdict = SignatureVerdict.of(chain, at, timestamp, archives);
         Instant signingTime = timestamp != null && timestamp.valid() ? timestamp.genTime() : check.claimedTime();
         return new CmsSignatureReport(id, format, subject, signingTime, check.claimedTime(), timestamp, archives,
                 verdict.indication(), verdict.subIndication(), true, chain.pathSubjects(), chain.revocation(),
-                cades ? level(chain, timestamp, archives, data) : BaselineLevel.NONE, verdict.detail());
-    }
-
-    /** A broken time-stamp fails the signature it claims to protect; otherwise the signing certificate decides. */
-    private static SignatureVerdict verdict(ValidationResult chain, Instant at, VerifiedTimestamp timestamp,
-            List<VerifiedTimestamp> archives) {
-        if (timestamp != null && timestamp.broken()) {
-            return SignatureVerdict.failed(timestamp.subIndication(), "signature time-stamp: " + timestamp.detail());
-        }
-        for (VerifiedTimestamp archive : archives) {
-            if (archive.broken()) {
-                return SignatureVerdict.failed(archive.subIndication(), "archive time-stamp: " + archive.detail());
-            }
-        }
-        return SignatureVerdict.ofChain(chain, at);
-    }
-
-    private static BaselineLevel level(ValidationResult chain, VerifiedTimestamp timestamp, List<VerifiedTimestamp> archives,
-            ValidationData data) {
-        if (timestamp == null || !timestamp.valid()) {
-            return BaselineLevel.B_B;
-        }
-        List<RevocationFinding> revocation = chain.revocation();
-        boolean embedded = !data.isEmpty() && !revocation.isEmpty() && revocation.stream().allMatch(f -> EMBEDDED.equals(f.url()));
-        if (!embedded) {
-            return BaselineLevel.B_T;
-        }
-        return archives.stream().anyMatch(VerifiedTimestamp::valid) ? BaselineLevel.B_LTA : BaselineLevel.B_LT;
+                cades ? BaselineLevel.reached(chain, timestamp, archives, !data.isEmpty(), EMBEDDED) : BaselineLevel.NONE, verdict.detail());
     }
 
     private static byte[] encapsulated(CMSSignedData cms) {

@@ -28,6 +28,34 @@ public record SignatureVerdict(Indication indication, SubIndication subIndicatio
         return new SignatureVerdict(chain.indication(), chain.subIndication(), "signing certificate: " + chain.detail());
     }
 
+    /**
+     * The best signature time (EN 319 102-1 5.6.2.4): the earliest time a valid signature or archive time-stamp proves,
+     * else now.
+     */
+    public static Instant bestSignatureTime(VerifiedTimestamp timestamp, java.util.List<VerifiedTimestamp> archives, Instant now) {
+        Instant at = timestamp != null && timestamp.valid() ? timestamp.genTime() : now;
+        for (VerifiedTimestamp archive : archives) {
+            if (archive.valid() && archive.genTime().isBefore(at)) {
+                at = archive.genTime();
+            }
+        }
+        return at;
+    }
+
+    /** A broken time-stamp fails the signature it claims to protect; otherwise the signing certificate decides. */
+    public static SignatureVerdict of(ValidationResult chain, Instant at, VerifiedTimestamp timestamp,
+            java.util.List<VerifiedTimestamp> archives) {
+        if (timestamp != null && timestamp.broken()) {
+            return failed(timestamp.subIndication(), "signature time-stamp: " + timestamp.detail());
+        }
+        for (VerifiedTimestamp archive : archives) {
+            if (archive.broken()) {
+                return failed(archive.subIndication(), "archive time-stamp: " + archive.detail());
+            }
+        }
+        return ofChain(chain, at);
+    }
+
     public static SignatureVerdict failed(SubIndication subIndication, String detail) {
         return new SignatureVerdict(subIndication.indication(), subIndication, detail);
     }

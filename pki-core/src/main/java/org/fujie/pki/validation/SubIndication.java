@@ -36,6 +36,8 @@ public enum SubIndication {
     HASH_FAILURE,
     /** Signature validation: the signing certificate is not in the signature, or does not match its reference. */
     NO_SIGNING_CERTIFICATE_FOUND,
+    /** Signature validation: the signed data a reference names cannot be obtained (a detached document not given). */
+    SIGNED_DATA_NOT_FOUND,
     /** Signature validation: the signing certificate was revoked and nothing proves the signature existed before. */
     REVOKED_NO_POE;
 

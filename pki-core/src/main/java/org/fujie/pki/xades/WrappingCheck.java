@@ -1,0 +1,70 @@
+package org.fujie.pki.xades;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.fujie.pki.validation.Indication;
+import org.fujie.pki.validation.SubIndication;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+/**
+ * Signature wrapping (XSW) across a document: an element signed by ID while another element of the same name stands
+ * unsigned elsewhere in the document is how a wrapped document looks (the signed original moved or re-parented, a
+ * forgery in its place). An application that reads "the" element cannot tell which one the signature covers, so Fujie
+ * fails such a signature rather than report it valid. Elements inside a signed element, and elements signed by another
+ * intact signature, are not counted.
+ */
+final class WrappingCheck {
+
+    private WrappingCheck() {
+    }
+
+    static List<XmlSignatureReport> apply(Document document, List<XmlSignatureCheck.Checked> checked) {
+        List<Element> signed = new ArrayList<>();
+        for (XmlSignatureCheck.Checked c : checked) {
+            if (c.report().integrity()) {
+                signed.addAll(c.dataElements());
+            }
+        }
+        List<XmlSignatureReport> reports = new ArrayList<>();
+        for (XmlSignatureCheck.Checked c : checked) {
+            String twin = c.report().integrity() ? twin(document, c.dataElements(), signed) : null;
+            reports.add(twin == null ? c.report() : failed(c.report(), twin));
+        }
+        return reports;
+    }
+
+    /** A description of the first unsigned same-named element beside a signed one, or null. */
+    private static String twin(Document document, List<Element> elements, List<Element> signed) {
+        for (Element element : elements) {
+            NodeList same = document.getElementsByTagNameNS(element.getNamespaceURI(),
+                    element.getLocalName());
+            for (int i = 0; i < same.getLength(); i++) {
+                Element other = (Element) same.item(i);
+                if (other != element && !covered(other, signed) && !ReferencePolicy.contains(other, element)) {
+                    return "possible signature wrapping: the signed " + ReferencePolicy.path(element) + " has an unsigned twin at "
+                            + ReferencePolicy.path(other);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean covered(Element element, List<Element> signed) {
+        for (Element s : signed) {
+            if (ReferencePolicy.contains(s, element)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static XmlSignatureReport failed(XmlSignatureReport r, String detail) {
+        return new XmlSignatureReport(r.id(), r.format(), r.signer(), r.signingTime(), r.claimedSigningTime(), r.timestamp(),
+                r.archiveTimestamps(), Indication.TOTAL_FAILED, SubIndication.FORMAT_FAILURE, r.integrity(), r.chain(),
+                r.revocation(), r.level(), r.coversWholeDocument(), r.signedScopes(), r.claimedRole(), r.counterSignatureOf(),
+                detail);
+    }
+}
