@@ -33,7 +33,8 @@ final class SignedProperties {
 
     /**
      * @param signatureId the ds:Signature's Id, the QualifyingProperties' Target
-     * @param dataReferenceId the Id of the ds:Reference to the signed data, which DataObjectFormat names
+     * @param dataReferenceId the Id of the ds:Reference to the signed data, which DataObjectFormat names; null for a
+     *        countersignature (EN 319 132-1 5.2.4: the countersigned SignatureValue takes no DataObjectFormat)
      * @param object the ds:Object the QualifyingProperties go in
      * @return the SignedProperties element, with the Id {@code "xades-" + signatureId}
      */
@@ -57,10 +58,15 @@ final class SignedProperties {
             Dom.appendText(roles, XADES, "xades:ClaimedRole", parameters.claimedRole());
         }
 
+        if (dataReferenceId == null && parameters.commitment() == null) {
+            return signed;
+        }
         Element data = Dom.append(signed, XADES, "xades:SignedDataObjectProperties");
-        Element format = Dom.append(data, XADES, "xades:DataObjectFormat");
-        format.setAttributeNS(null, "ObjectReference", "#" + dataReferenceId);
-        Dom.appendText(format, XADES, "xades:MimeType", parameters.mimeType());
+        if (dataReferenceId != null) {
+            Element format = Dom.append(data, XADES, "xades:DataObjectFormat");
+            format.setAttributeNS(null, "ObjectReference", "#" + dataReferenceId);
+            Dom.appendText(format, XADES, "xades:MimeType", parameters.mimeType());
+        }
         if (parameters.commitment() != null) {
             Element indication = Dom.append(data, XADES, "xades:CommitmentTypeIndication");
             Element id = Dom.append(indication, XADES, "xades:CommitmentTypeId");

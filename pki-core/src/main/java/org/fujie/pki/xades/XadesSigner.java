@@ -40,6 +40,8 @@ import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.tsp.TimeStamper;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+import org.w3c.dom.NodeList;
 
 /**
  * Makes XAdES baseline signatures (ETSI EN 319 132-1) with Apache Santuario: exclusive canonicalisation, SHA-256
@@ -73,6 +75,60 @@ public final class XadesSigner {
      */
     public byte[] sign(byte[] data, SigningKey key, List<X509Certificate> chain, XadesParameters parameters)
             throws XmlFormatException, XadesException, SigningServiceException {
+        Document document = parameters.packaging() == XadesPackaging.ENVELOPED ? xml.parse(data) : newDocument();
+        return signInto(document, data, null, null, key, chain, parameters);
+    }
+
+    /**
+     * Countersigns the document's last signature (ETSI EN 319 132-1 5.4.2): a signature over its ds:SignatureValue in a
+     * xades:CounterSignature among its unsigned properties, which no earlier property or time-stamp covers, so the
+     * countersigned signature stays valid.
+     *
+     * @throws XadesException when the document has no signature, or its SignatureValue has no Id to reference (adding one
+     *         would change what its time-stamps cover)
+     */
+    public byte[] countersign(byte[] signedXml, SigningKey key, List<X509Certificate> chain, XadesParameters parameters)
+            throws XmlFormatException, XadesException, SigningServiceException {
+        Document document = xml.parse(signedXml);
+        Element target = null;
+        NodeList signatures = document.getElementsByTagNameNS(DS, "Signature");
+        for (int i = 0; i < signatures.getLength(); i++) {
+            Element candidate = (Element) signatures.item(i);
+            if (candidate.getParentNode() != null && !isCounterSignature(candidate)) {
+                target = candidate;
+            }
+        }
+        if (target == null) {
+            throw new XadesException("the document holds no signature to countersign");
+        }
+        try {
+            Element value = Dom.child(target, DS, "SignatureValue");
+            if (value == null || value.getAttributeNS(null, "Id").isEmpty()) {
+                throw new XadesException("the signature to countersign has no SignatureValue Id to reference");
+            }
+            value.setIdAttributeNS(null, "Id", true);
+            Element holder = Dom.append(UnsignedProperties.orCreate(target), XadesNames.XADES, "xades:CounterSignature");
+            return signInto(document, null, holder, value.getAttributeNS(null, "Id"), key, chain, parameters);
+        } catch (XadesFormatException e) {
+            throw new XadesException("the signature cannot be countersigned: " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean isCounterSignature(Element signature) {
+        for (Node n = signature.getParentNode(); n instanceof Element e; n = n.getParentNode()) {
+            if (XadesNames.XADES.equals(e.getNamespaceURI()) && "CounterSignature".equals(e.getLocalName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * @param counterSignature the xades:CounterSignature to put the signature in, or null for a signature over {@code data}
+     * @param counterSignedValue the Id of the ds:SignatureValue a countersignature signs
+     */
+    private byte[] signInto(Document document, byte[] data, Element counterSignature, String counterSignedValue, SigningKey key,
+            List<X509Certificate> chain, XadesParameters parameters) throws XadesException, SigningServiceException {
         BaselineLevel level = parameters.level();
         if (level.compareTo(BaselineLevel.B_T) >= 0 && timeStamper == null
                 || level.compareTo(BaselineLevel.B_LT) >= 0 && longTermData == null) {
@@ -80,7 +136,6 @@ public final class XadesSigner {
                     + (timeStamper == null ? "time-stamp authority" : "validation-data source") + " is configured");
         }
         try {
-            Document document = parameters.packaging() == XadesPackaging.ENVELOPED ? xml.parse(data) : newDocument();
             byte[] random = new byte[8];
             CryptoProviders.secureRandom().nextBytes(random);
             String id = "id-" + HexFormat.of().formatHex(random);
@@ -88,10 +143,16 @@ public final class XadesSigner {
             signature.setId(id);
             Element element = signature.getElement();
             String dataReference = "r-" + id + "-1";
-            addData(signature, document, data, parameters, dataReference);
+            if (counterSignature != null) {
+                counterSignature.appendChild(element);
+                signature.addDocument("#" + counterSignedValue, c14n(document), SHA256, dataReference, XadesNames.COUNTERSIGNED_TYPE);
+            } else {
+                addData(signature, document, data, parameters, dataReference);
+            }
             ObjectContainer qualifying = new ObjectContainer(document);
             signature.appendObject(qualifying);
-            SignedProperties.appendTo(qualifying.getElement(), id, chain.get(0), parameters, dataReference);
+            SignedProperties.appendTo(qualifying.getElement(), id, chain.get(0), parameters,
+                    counterSignature == null ? dataReference : null);
             signature.addDocument("#xades-" + id, c14n(document), SHA256, null, SIGNED_PROPERTIES_TYPE);
             X509Data certificates = new X509Data(document);
             for (X509Certificate certificate : chain) {
