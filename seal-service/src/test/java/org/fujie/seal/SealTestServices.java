@@ -83,8 +83,13 @@ public final class SealTestServices implements AutoCloseable {
 
     /** The keeper stamps: the stamped PDF with 200, or the problem's JSON as the body. */
     public FujieTestClient.Bytes stamp(String seal, byte[] pdf, String optionsJson) {
-        return keeper.postFilesForBytes("/api/v1/seals/" + seal + "/stamp", List.of(new FujieTestClient.FilePart("document", "in.pdf", pdf),
-                new FujieTestClient.FilePart("options", "options.json", optionsJson.getBytes())));
+        return stamp(seal, "in.pdf", pdf, optionsJson);
+    }
+
+    /** The keeper stamps a named document (XML, or any data): the stamped document with 200, or the problem's JSON. */
+    public FujieTestClient.Bytes stamp(String seal, String fileName, byte[] document, String optionsJson) {
+        return keeper.postFilesForBytes("/api/v1/seals/" + seal + "/stamp", List.of(new FujieTestClient.FilePart("document", fileName,
+                document), new FujieTestClient.FilePart("options", "options.json", optionsJson.getBytes())));
     }
 
     /** The seal's usage records, as a SEAL_ADMIN lists them. */
@@ -99,6 +104,23 @@ public final class SealTestServices implements AutoCloseable {
         FujieTestClient.Response response = trustAdmin.postFile("/api/v1/verify", "document", "stamped.pdf", pdf);
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response.json();
+    }
+
+    /** trust-service's report on a detached signature, with the data it signs under its name. */
+    public JsonNode trustServiceVerify(byte[] signature, String dataName, byte[] data) {
+        FujieTestClient.Response response = trustAdmin.postFiles("/api/v1/verify", List.of(
+                new FujieTestClient.FilePart("document", "signature.xml", signature), new FujieTestClient.FilePart("detached", dataName, data)));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    /** The PEM of each of Fujie's CA certificates (root first as the bootstrap writes them). */
+    public List<String> caPems() throws Exception {
+        List<String> pems = new ArrayList<>();
+        for (X509Certificate certificate : chain()) {
+            pems.add(Pem.encode("CERTIFICATE", certificate.getEncoded()));
+        }
+        return pems;
     }
 
     /**
@@ -122,11 +144,7 @@ public final class SealTestServices implements AutoCloseable {
 
     /** poppler's pdfsig with Fujie's CAs trusted in its NSS database. */
     public Pdfsig pdfsig(Path dir) throws Exception {
-        List<String> pems = new ArrayList<>();
-        for (X509Certificate certificate : chain()) {
-            pems.add(Pem.encode("CERTIFICATE", certificate.getEncoded()));
-        }
-        return Pdfsig.trusting(dir, pems);
+        return Pdfsig.trusting(dir, caPems());
     }
 
     /** The document, encrypted with an owner and a user password (AES-128). */
@@ -150,11 +168,15 @@ public final class SealTestServices implements AutoCloseable {
         for (X509Certificate certificate : chain()) {
             certificates.add(new X509CertificateHolder(certificate.getEncoded()));
         }
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            for (var signature : document.getSignatureDictionaries()) {
-                try (var in = new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf))) {
-                    var cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
-                    certificates.addAll(cms.getCertificates().getMatches(null));
+        if (!new String(pdf, 0, Math.min(pdf.length, 1024), java.nio.charset.StandardCharsets.ISO_8859_1).contains("%PDF-")) {
+            certificates.addAll(xmlCertificates(pdf));
+        } else {
+            try (PDDocument document = Loader.loadPDF(pdf)) {
+                for (var signature : document.getSignatureDictionaries()) {
+                    try (var in = new org.bouncycastle.asn1.ASN1InputStream(signature.getContents(pdf))) {
+                        var cms = new org.bouncycastle.cms.CMSSignedData(org.bouncycastle.asn1.cms.ContentInfo.getInstance(in.readObject()));
+                        certificates.addAll(cms.getCertificates().getMatches(null));
+                    }
                 }
             }
         }
@@ -175,6 +197,17 @@ public final class SealTestServices implements AutoCloseable {
             }
         }
         return urls;
+    }
+
+    /** The certificates an XML signature carries (KeyInfo and CertificateValues), found by their element names. */
+    private static List<X509CertificateHolder> xmlCertificates(byte[] xml) throws IOException {
+        List<X509CertificateHolder> certificates = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("<(?:ds:X509Certificate|xades:EncapsulatedX509Certificate)>([^<]+)<")
+                .matcher(new String(xml, java.nio.charset.StandardCharsets.UTF_8));
+        while (matcher.find()) {
+            certificates.add(new X509CertificateHolder(java.util.Base64.getMimeDecoder().decode(matcher.group(1).replace("&#xD;", ""))));
+        }
+        return certificates;
     }
 
     @Override

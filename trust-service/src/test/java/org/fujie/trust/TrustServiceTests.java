@@ -211,6 +211,41 @@ class TrustServiceTests {
                 .isEqualTo("INDETERMINATE/REVOKED_NO_POE");
     }
 
+    @Test
+    void verifyWhenDssSignedXadesWithFujieCertificatesThenTotalPassedAndTamperingFails() throws Exception {
+        stampWhenReady(null);
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
+                "subject", "CN=XAdES Signer,O=Ministry", "keyGeneration", Map.of("algorithm", "RSA-2048", "password", "xml-test")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        byte[] pkcs12 = java.util.Base64.getDecoder().decode(issued.json().get("pkcs12").asString());
+        byte[] form = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><批复 编号=\"7\"><事项>目录共享</事项><结论>同意</结论></批复>"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+        for (var level : List.of(eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_B,
+                eu.europa.esig.dss.enumerations.SignatureLevel.XAdES_BASELINE_T)) {
+            byte[] signed = DssXmlSigner.sign(form, pkcs12, "xml-test", level, tsaUrl);
+            JsonNode report = admin.postFile("/api/v1/verify", "document", "form.xml", signed).json();
+            assertThat(report.get("indication").asString()).as(report.toString()).isEqualTo("TOTAL_PASSED");
+            JsonNode signature = report.get("signatures").get(0);
+            assertThat(signature.get("format").asString()).isEqualTo("XAdES");
+            assertThat(signature.get("level").asString()).isEqualTo(level.name().endsWith("_T") ? "B-T" : "B-B");
+            assertThat(signature.get("signer").asString()).isEqualTo("CN=XAdES Signer,O=Ministry");
+            assertThat(signature.get("coversWholeDocument").asBoolean()).isTrue();
+            assertThat(signature.get("revocation").toString()).contains("OCSP", "GOOD");
+
+            byte[] tampered = new String(signed, java.nio.charset.StandardCharsets.UTF_8).replace("同意", "驳回")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            JsonNode failed = admin.postFile("/api/v1/verify", "document", "form.xml", tampered).json();
+            assertThat(failed.get("indication").asString() + "/" + failed.get("subIndication").asString()).as(failed.toString())
+                    .isEqualTo("TOTAL_FAILED/HASH_FAILURE");
+        }
+        FujieTestClient.Response doctype = admin.postFile("/api/v1/verify", "document", "x.xml",
+                "<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><a>&x;</a>".getBytes());
+        assertThat(doctype.status()).isEqualTo(200);
+        assertThat(doctype.json().get("indication").asString()).isEqualTo("INDETERMINATE");
+        assertThat(doctype.json().get("detail").asString()).contains("DOCTYPE").doesNotContain("root:");
+    }
+
     /** openssl cms -sign -cades over doc.txt with a key ca-service generated; "revoke" revokes the certificate first. */
     private byte[] opensslCadesSign(Path dir, String subject, String mode) throws Exception {
         FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",

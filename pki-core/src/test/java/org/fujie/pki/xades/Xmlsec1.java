@@ -15,11 +15,11 @@ import org.fujie.pki.TestCertificates.Issued;
  * xmlsec1 (the XML Security Library, an independent XML Signature verifier; shared/FACTS.md) over a signed file,
  * each CA given with its own --trusted-pem (xmlsec1 1.2.37 reads only a PEM file's first certificate).
  */
-final class Xmlsec1 {
+public final class Xmlsec1 {
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
 
-        boolean ok() {
+        public boolean ok() {
             return exitCode == 0 && output.contains("OK");
         }
     }
@@ -27,17 +27,22 @@ final class Xmlsec1 {
     private Xmlsec1() {
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/bin/xmlsec1"));
     }
 
     static Result verify(Path directory, byte[] signed, Issued... cas) throws Exception {
+        return verify(directory, signed, java.util.Arrays.stream(cas).map(Issued::pem).toList());
+    }
+
+    /** @param caPems each CA certificate's PEM, given to xmlsec1 with its own --trusted-pem */
+    public static Result verify(Path directory, byte[] signed, List<String> caPems) throws Exception {
         Path file = Files.createTempFile(directory, "signed", ".xml");
         Files.write(file, signed);
         List<String> command = new ArrayList<>(List.of("xmlsec1", "--verify"));
-        for (int i = 0; i < cas.length; i++) {
+        for (int i = 0; i < caPems.size(); i++) {
             Path pem = directory.resolve("ca-" + i + ".pem");
-            Files.writeString(pem, cas[i].pem());
+            Files.writeString(pem, caPems.get(i));
             command.add("--trusted-pem");
             command.add(pem.toString());
         }

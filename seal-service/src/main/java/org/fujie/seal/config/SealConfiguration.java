@@ -68,9 +68,9 @@ public class SealConfiguration {
     }
 
     @Bean
-    SealStamper sealStamper(org.fujie.pki.pades.PadesSigner signer, SealStore store, KeyBackend keys, AuditedTransactions audited,
-            JdbcClient jdbc, Clock clock) {
-        return new SealStamper(signer, store, keys, audited, jdbc, clock);
+    SealStamper sealStamper(org.fujie.pki.pades.PadesSigner signer, org.fujie.pki.xades.XadesSigner xmlSigner, SealStore store,
+            KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
+        return new SealStamper(signer, xmlSigner, store, keys, audited, jdbc, clock);
     }
 
     /** The installation's ADMIN is ADMIN here too (CONTRACT.md). */

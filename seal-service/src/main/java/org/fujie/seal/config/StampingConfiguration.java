@@ -17,24 +17,44 @@ import org.fujie.pki.validation.RevocationChecker;
 import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
 import org.fujie.pki.x509.Pem;
+import org.fujie.pki.xades.SecureXml;
+import org.fujie.pki.xades.XadesSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The PAdES signer of stamps: B-T and higher get their time-stamps from trust-service's TSA; B-LT validates the seal's
+ * The PAdES and XAdES signers of stamps: B-T and higher get their time-stamps from trust-service's TSA; B-LT validates the seal's
  * and the TSA's certificates against Fujie's root, asking ca-service's OCSP responder and CRLs over plain HTTP, and
  * embeds what they answered.
  */
 @Configuration
 class StampingConfiguration {
 
+    /** XML documents are stamped in memory: up to 32 MiB (a DOM takes several times that), nested up to 256 deep. */
+    private static final int MAX_XML_BYTES = 32 * 1024 * 1024;
+    private static final int MAX_XML_DEPTH = 256;
+
     @Bean
-    PadesSigner padesSigner(SealProperties settings, Clock clock) {
-        HttpFetcher fetcher = JdkHttpFetcher.withDefaults();
+    HttpFetcher stampingFetcher() {
+        return JdkHttpFetcher.withDefaults();
+    }
+
+    @Bean
+    LongTermDataCollector longTermDataCollector(SealProperties settings, HttpFetcher stampingFetcher, Clock clock) {
         ValidationPolicy policy = ValidationPolicy.defaults();
-        CertificateValidator validator = new CertificateValidator(anchors(settings), policy, fetcher,
-                RevocationChecker.ocspThenCrl(fetcher, policy), clock);
-        return new PadesSigner(TimeStampClient.http(fetcher, settings.tsaUrl()), new LongTermDataCollector(validator));
+        return new LongTermDataCollector(new CertificateValidator(anchors(settings), policy, stampingFetcher,
+                RevocationChecker.ocspThenCrl(stampingFetcher, policy), clock));
+    }
+
+    @Bean
+    PadesSigner padesSigner(SealProperties settings, HttpFetcher stampingFetcher, LongTermDataCollector longTermData) {
+        return new PadesSigner(TimeStampClient.http(stampingFetcher, settings.tsaUrl()), longTermData);
+    }
+
+    @Bean
+    XadesSigner xadesSigner(SealProperties settings, HttpFetcher stampingFetcher, LongTermDataCollector longTermData) {
+        return new XadesSigner(TimeStampClient.http(stampingFetcher, settings.tsaUrl()), longTermData,
+                new SecureXml(MAX_XML_BYTES, MAX_XML_DEPTH));
     }
 
     /** Read when the signer is built: the bootstrap writes the chain before seal-service starts. */

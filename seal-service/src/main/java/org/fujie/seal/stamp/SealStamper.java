@@ -3,6 +3,8 @@ package org.fujie.seal.stamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.cms.BaselineLevel;
@@ -21,6 +24,10 @@ import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
 import org.fujie.pki.x509.Pem;
+import org.fujie.pki.xades.XadesException;
+import org.fujie.pki.xades.XadesParameters;
+import org.fujie.pki.xades.XadesSigner;
+import org.fujie.pki.xades.XmlFormatException;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
 import org.fujie.seal.seal.Seal;
@@ -33,9 +40,10 @@ import org.fujie.service.store.Timestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Stamps a PDF with a seal: only a keeper granted the seal, only while it is ACTIVE and its certificate
- * unexpired; the visible seal and a PAdES signature at the level asked with the seal's key (which stays in the key
- * backend); then the usage record and the audit entry commit together before the stamped document is returned.
+ * Stamps a document with a seal: only a keeper granted the seal, only while it is ACTIVE and its certificate
+ * unexpired. A PDF gets the visible seal and a PAdES signature, XML (or other data) a XAdES signature, at the level asked
+ * with the seal's key (which stays in the key backend); then the usage record and the audit entry commit together
+ * before the stamped document is returned.
  */
 public final class SealStamper {
 
@@ -43,15 +51,17 @@ public final class SealStamper {
     private static final int CERTIFY_FORMS_AND_SEALS = 2;
 
     private final PadesSigner signer;
+    private final XadesSigner xmlSigner;
     private final SealStore seals;
     private final KeyBackend keys;
     private final AuditedTransactions audited;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public SealStamper(PadesSigner signer, SealStore seals, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc,
-            Clock clock) {
+    public SealStamper(PadesSigner signer, XadesSigner xmlSigner, SealStore seals, KeyBackend keys, AuditedTransactions audited,
+            JdbcClient jdbc, Clock clock) {
         this.signer = signer;
+        this.xmlSigner = xmlSigner;
         this.seals = seals;
         this.keys = keys;
         this.audited = audited;
@@ -69,17 +79,54 @@ public final class SealStamper {
         stamp(sealId, StampDocument.of(in), out, options, keeper);
     }
 
-    private StampDocument stamp(String sealId, StampDocument input, Path out, StampOptions options, Actor keeper) {
+    /**
+     * Seals XML (XAdES, enveloped unless asked otherwise, or a countersignature) or, with packaging enveloping or
+     * detached, any other data; in memory.
+     *
+     * @param fileName the data's name, which a detached signature's reference carries
+     */
+    public byte[] stampXml(String sealId, byte[] data, String fileName, StampOptions options, Actor keeper) {
+        Instant now = clock.instant();
+        Seal seal = usableSeal(sealId, keeper, now);
+        BaselineLevel level = level(options.level());
+        XadesParameters parameters = XmlStamping.parameters(seal, options, level, data, fileName, now);
+        byte[] stamped;
+        try {
+            List<X509Certificate> chain = x509(chain(seal));
+            stamped = Boolean.TRUE.equals(options.countersign())
+                    ? xmlSigner.countersign(data, keys.get(seal.keyAlias()), chain, parameters)
+                    : xmlSigner.sign(data, keys.get(seal.keyAlias()), chain, parameters);
+        } catch (XmlFormatException | XadesException e) {
+            throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
+        } catch (SigningServiceException e) {
+            throw new FujieException(SealProblem.STAMP_UNAVAILABLE, e.getMessage());
+        }
+        String placement = "XAdES " + (Boolean.TRUE.equals(options.countersign()) ? "countersignature"
+                : parameters.packaging().name().toLowerCase(java.util.Locale.ROOT));
+        record(sealId, keeper, now, StampDocument.of(data).sha256(), StampDocument.of(stamped).sha256(), placement, level);
+        return stamped;
+    }
+
+    /** The seal, if the keeper may stamp with it now: granted, ACTIVE, its certificate unexpired. */
+    private Seal usableSeal(String sealId, Actor keeper, Instant now) {
         Seal seal = seals.find(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "no seal " + sealId));
         if (!seal.keepers().contains(keeper.identity())) {
             throw new FujieException(SealProblem.NOT_GRANTED, "the seal " + sealId + " is not granted to " + keeper.identity());
         }
-        Instant now = clock.instant();
         if (seal.status() != SealStatus.ACTIVE) {
             throw new FujieException(SealProblem.SEAL_STATE, "the seal is " + seal.status() + ": it cannot stamp");
         }
         if (!now.isBefore(seal.notAfter())) {
             throw new FujieException(SealProblem.SEAL_STATE, "the seal's certificate expired at " + seal.notAfter());
+        }
+        return seal;
+    }
+
+    private StampDocument stamp(String sealId, StampDocument input, Path out, StampOptions options, Actor keeper) {
+        Instant now = clock.instant();
+        Seal seal = usableSeal(sealId, keeper, now);
+        if (options.packaging() != null || options.commitment() != null || options.countersign() != null) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "packaging, commitment and countersign apply to XML and other data only");
         }
         BaselineLevel level = level(options.level());
         byte[] image = seals.image(sealId).orElseThrow(() -> new FujieException(SealProblem.SEAL_STATE, "the seal has no image"));
@@ -133,6 +180,19 @@ public final class SealStamper {
                 .query((rs, n) -> new Usage(rs.getString(1), rs.getString(2), rs.getString(3), Timestamps.read(rs, 4),
                         rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)))
                 .list();
+    }
+
+    private static List<X509Certificate> x509(List<X509CertificateHolder> holders) {
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        List<X509Certificate> certificates = new ArrayList<>();
+        try {
+            for (X509CertificateHolder holder : holders) {
+                certificates.add(converter.getCertificate(holder));
+            }
+        } catch (CertificateException e) {
+            throw new IllegalStateException("the seal's stored chain cannot be read", e);
+        }
+        return certificates;
     }
 
     private static List<X509CertificateHolder> chain(Seal seal) {

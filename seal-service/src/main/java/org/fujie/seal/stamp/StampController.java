@@ -23,7 +23,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-/** {@code POST /api/v1/seals/{id}/stamp} (multipart document and options) and the usage listing. */
+/**
+ * {@code POST /api/v1/seals/{id}/stamp} (multipart document and options: a PDF gets a PAdES seal, XML or other data a
+ * XAdES one) and the usage listing.
+ */
 @RestController
 class StampController {
 
@@ -31,6 +34,8 @@ class StampController {
     /** Documents up to 256 MB are stamped; above 8 MB through files, so memory stays bounded. */
     private static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
     private static final int IN_MEMORY_BYTES = 8 * 1024 * 1024;
+    /** The XAdES signer's parsing limit (StampingConfiguration). */
+    private static final int MAX_XML_BYTES = 32 * 1024 * 1024;
 
     private final SealStamper stamper;
 
@@ -38,7 +43,7 @@ class StampController {
         this.stamper = stamper;
     }
 
-    @PostMapping(value = "/api/v1/seals/{id}/stamp", produces = MediaType.APPLICATION_PDF_VALUE)
+    @PostMapping("/api/v1/seals/{id}/stamp")
     void stamp(@PathVariable String id, @RequestPart("document") MultipartFile document,
             @RequestPart(name = "options", required = false) String options, Authentication caller, HttpServletResponse response)
             throws IOException {
@@ -50,6 +55,10 @@ class StampController {
         }
         if (document.getSize() > MAX_DOCUMENT_BYTES) {
             throw new FujieException(SealProblem.STAMP_INVALID, "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+        }
+        if (!isPdf(document)) {
+            stampXml(id, document, parsed, Actor.of(caller), response);
+            return;
         }
         if (document.getSize() <= IN_MEMORY_BYTES) {
             byte[] pdf;
@@ -63,6 +72,32 @@ class StampController {
             return;
         }
         stampOnDisk(id, document, parsed, Actor.of(caller), response);
+    }
+
+    /** XML, or other data sealed enveloping or detached: XAdES, in memory, so within the XML limit. */
+    private void stampXml(String id, MultipartFile document, StampOptions options, Actor keeper, HttpServletResponse response)
+            throws IOException {
+        if (document.getSize() > MAX_XML_BYTES) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "XML and other data are sealed up to " + MAX_XML_BYTES + " bytes");
+        }
+        byte[] data;
+        try (InputStream in = document.getInputStream()) {
+            data = in.readNBytes(MAX_XML_BYTES + 1);
+        }
+        byte[] stamped = stamper.stampXml(id, data, document.getOriginalFilename(), options, keeper);
+        response.setContentType(MediaType.APPLICATION_XML_VALUE);
+        response.setContentLengthLong(stamped.length);
+        response.getOutputStream().write(stamped);
+    }
+
+    /** ISO 32000-2 7.5.2 lets the header start within the first 1024 bytes. */
+    private static boolean isPdf(MultipartFile document) throws IOException {
+        byte[] head;
+        try (InputStream in = document.getInputStream()) {
+            head = in.readNBytes(1024);
+        }
+        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return text.contains("%PDF-");
     }
 
     /** A large document goes through files in a private folder, removed once the answer is sent or the stamp refused. */

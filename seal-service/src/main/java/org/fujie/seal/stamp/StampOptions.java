@@ -15,12 +15,21 @@ package org.fujie.seal.stamp;
  * @param level B-B (default), B-T, B-LT or B-LTA
  * @param reason shown in the signature (default: the seal's name)
  * @param certify the seal certifies the document (DocMDP, form filling and further seals permitted); only as the first seal
+ * @param packaging XML and other data only: "enveloped" (the default for XML), "enveloping" or "detached" (any data)
+ * @param commitment XML only: a XAdES commitment type, e.g. "ProofOfApproval"
+ * @param countersign XML only: countersign the document's last signature instead of sealing the document beside it
  */
 public record StampOptions(Integer page, Float x, Float y, Float width, String keyword, Boolean everyOccurrence, Boolean crossPage,
-        Integer lastPage, String level, String reason, Boolean certify) {
+        Integer lastPage, String level, String reason, Boolean certify, String packaging, String commitment, Boolean countersign) {
 
     static StampOptions none() {
-        return new StampOptions(null, null, null, null, null, null, null, null, null, null, null);
+        return new StampOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Whether any option that only a PDF's page can take is set. */
+    boolean placesOnAPage() {
+        return page != null || x != null || y != null || width != null || keyword != null || everyOccurrence != null
+                || crossPage != null || lastPage != null || certify != null;
     }
 
     boolean isCrossPage() {

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.fujie.pki.cms.CadesVerifier;
@@ -14,6 +15,9 @@ import org.fujie.pki.pdf.PdfVerifierSettings;
 import org.fujie.pki.validation.HttpFetcher;
 import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
+import org.fujie.pki.xades.SecureXml;
+import org.fujie.pki.xades.XadesVerifier;
+import org.fujie.pki.xades.XadesVerifierSettings;
 import org.fujie.service.problem.FujieException;
 import org.fujie.trust.anchor.AnchorService;
 import org.fujie.trust.problem.TrustProblem;
@@ -24,15 +28,17 @@ import org.springframework.web.multipart.MultipartFile;
 
 /**
  * {@code POST /api/v1/verify}: who signed this document, since when, and is it still valid. A PDF (PAdES and
- * adbe.pkcs7.detached signatures, document time-stamps) or a CMS signature file (.p7s, DER or PEM, CAdES or
- * plain CMS; the signed document in the {@code detached} part when the signature does not carry it). Anything
- * else is refused with 415.
+ * adbe.pkcs7.detached signatures, document time-stamps), an XML document (XAdES or XML Signature: enveloped,
+ * enveloping, or detached with the data in the {@code detached} part, named by its file name) or a CMS signature file
+ * (.p7s, DER or PEM, CAdES or plain CMS; the signed document in the {@code detached} part when the signature does not
+ * carry it). Anything else is refused with 415.
  */
 @RestController
 class DocumentVerificationController {
 
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final CmsVerifierSettings CMS_SETTINGS = CmsVerifierSettings.defaults();
+    private static final XadesVerifierSettings XML_SETTINGS = XadesVerifierSettings.defaults();
 
     private final AnchorService anchors;
     private final ValidationPolicy policy;
@@ -41,7 +47,7 @@ class DocumentVerificationController {
     /** Verifiers per set of anchors: they hold the revocation caches, which should outlive a request. */
     private final AtomicReference<Cached> verifiers = new AtomicReference<>();
 
-    private record Cached(List<TrustAnchor> anchors, PdfVerifier pdf, CadesVerifier cms) {
+    private record Cached(List<TrustAnchor> anchors, PdfVerifier pdf, CadesVerifier cms, XadesVerifier xml) {
     }
 
     DocumentVerificationController(AnchorService anchors, ValidationPolicy policy, HttpFetcher fetcher, Clock clock) {
@@ -69,22 +75,34 @@ class DocumentVerificationController {
                 return VerificationReportView.of(current().pdf().verify(in));
             }
         }
+        if (SecureXml.looksLikeXml(head)) {
+            Map<String, byte[]> detachedData = detached == null ? Map.of()
+                    : Map.of(detachedName(detached), bounded(detached, XML_SETTINGS.maxDocumentBytes()));
+            return VerificationReportView.of(current().xml().verify(bounded(document, XML_SETTINGS.maxDocumentBytes()), detachedData));
+        }
         if (CadesVerifier.looksLikeCms(head)) {
-            return VerificationReportView.of(current().cms().verify(bounded(document), detached == null ? null : bounded(detached)));
+            int max = CMS_SETTINGS.maxDocumentBytes();
+            return VerificationReportView.of(current().cms().verify(bounded(document, max), detached == null ? null : bounded(detached, max)));
         }
         throw new FujieException(TrustProblem.DOCUMENT_UNSUPPORTED,
-                "neither a PDF (no %PDF- header in the first 1024 bytes) nor a CMS signature (DER or PEM)");
+                "neither a PDF (no %PDF- header in the first 1024 bytes), XML, nor a CMS signature (DER or PEM)");
     }
 
-    /** The part's bytes, refused past the CMS size limit before they are all read. */
-    private static byte[] bounded(MultipartFile part) throws IOException {
-        if (part.getSize() > CMS_SETTINGS.maxDocumentBytes()) {
+    /** The part's bytes, refused past the size limit before they are all read. */
+    private static byte[] bounded(MultipartFile part, int max) throws IOException {
+        if (part.getSize() > max) {
             throw new FujieException(TrustProblem.DOCUMENT_UNSUPPORTED, "the part '" + part.getName() + "' is larger than "
-                    + CMS_SETTINGS.maxDocumentBytes() + " bytes");
+                    + max + " bytes");
         }
         try (InputStream in = part.getInputStream()) {
-            return in.readNBytes(CMS_SETTINGS.maxDocumentBytes() + 1);
+            return in.readNBytes(max + 1);
         }
+    }
+
+    /** A detached XML signature names its data by the reference URI: the uploaded file's name stands for it. */
+    private static String detachedName(MultipartFile detached) {
+        String name = detached.getOriginalFilename();
+        return name == null || name.isBlank() ? "document" : name;
     }
 
     private Cached current() {
@@ -92,7 +110,8 @@ class DocumentVerificationController {
         Cached cached = verifiers.get();
         if (cached == null || cached.anchors() != now) {
             cached = new Cached(now, PdfVerifier.online(now, policy, fetcher, clock, PdfVerifierSettings.defaults()),
-                    CadesVerifier.online(now, policy, fetcher, clock, CMS_SETTINGS));
+                    CadesVerifier.online(now, policy, fetcher, clock, CMS_SETTINGS),
+                    XadesVerifier.online(now, policy, fetcher, clock, XML_SETTINGS));
             verifiers.set(cached);
         }
         return cached;

@@ -12,6 +12,8 @@ import org.fujie.pki.pdf.Modification;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfSignatureReport;
 import org.fujie.pki.validation.RevocationFinding;
+import org.fujie.pki.xades.XmlReport;
+import org.fujie.pki.xades.XmlSignatureReport;
 
 /** The verification report of CONTRACT.md, in EN 319 102-1 vocabulary. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -33,7 +35,8 @@ record VerificationReportView(String indication, String subIndication, String de
     record SignatureView(String id, String format, String signer, String signingTime, String claimedSigningTime,
             TimestampView timestamp, String indication, String subIndication, boolean integrity, List<String> chain,
             List<RevocationView> revocation, boolean coversWholeDocument, String level, List<ModificationView> modifications,
-            List<TimestampView> archiveTimestamps, String detail) {
+            List<TimestampView> archiveTimestamps, List<String> signedScopes, String claimedRole, String counterSignatureOf,
+            String detail) {
     }
 
     static VerificationReportView of(PdfReport report) {
@@ -46,7 +49,7 @@ record VerificationReportView(String indication, String subIndication, String de
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
                 s.level() == null ? null : s.level().label(),
-                s.modifications().stream().map(VerificationReportView::modification).toList(), null, s.detail());
+                s.modifications().stream().map(VerificationReportView::modification).toList(), null, null, null, null, s.detail());
     }
 
     static VerificationReportView of(CmsReport report) {
@@ -59,7 +62,21 @@ record VerificationReportView(String indication, String subIndication, String de
         return new SignatureView(s.id(), s.format(), s.signer(), text(s.signingTime()), text(s.claimedSigningTime()),
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), true, s.level().label(),
-                null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(), s.detail());
+                null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(), null, null, null, s.detail());
+    }
+
+    static VerificationReportView of(XmlReport report) {
+        return new VerificationReportView(report.indication().name(), name(report.subIndication()), report.detail(),
+                report.signatures().stream().map(VerificationReportView::signature).toList());
+    }
+
+    /** An XML signature says what it covers: its signed scopes, and whether they include the whole document. */
+    private static SignatureView signature(XmlSignatureReport s) {
+        return new SignatureView(s.id(), s.format(), s.signer(), text(s.signingTime()), text(s.claimedSigningTime()),
+                timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
+                s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
+                s.level().label(), null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(),
+                s.signedScopes(), s.claimedRole(), s.counterSignatureOf(), s.detail());
     }
 
     private static TimestampView timestamp(VerifiedTimestamp t) {
