@@ -85,8 +85,12 @@ public final class PdfTestPki {
     }
 
     public Issued newSigner(String commonName) {
+        return newSigner(commonName, KeyAlgorithm.RSA_2048);
+    }
+
+    public Issued newSigner(String commonName, KeyAlgorithm algorithm) {
         return issue(issuing, "CN=" + commonName + ",O=Fujie Test", start.minus(Duration.ofDays(30)), start.plus(Duration.ofDays(365)),
-                KeyAlgorithm.RSA_2048, leafExtensions(Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
+                algorithm, leafExtensions(Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
                         KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
     }
 

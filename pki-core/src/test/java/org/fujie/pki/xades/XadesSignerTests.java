@@ -9,7 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
+import org.fujie.pki.TestCertificates;
 import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.ltv.LongTermDataCollector;
 import org.fujie.pki.pdf.PdfTestPki;
 import org.fujie.pki.tsp.TimeStampClient;
@@ -63,6 +65,43 @@ class XadesSignerTests {
         assertThat(dss).hasSize(1);
         assertThat(dss.get(0).passedAt("XAdES-BASELINE-" + level.label().substring(2)))
                 .as("DSS: %s\n%s", dss.get(0), new String(signed, StandardCharsets.UTF_8)).isTrue();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "EC_P384", "ED25519", "RSA_3072"})
+    void signWhenKeyAlgorithmThenDssAndFujieAcceptAndXmlsec1WhereItCan(KeyAlgorithm algorithm) throws Exception {
+        TestCertificates.Issued signer = PKI.newSigner("Seal " + algorithm.id(), algorithm);
+        byte[] signed = signer(PKI).sign(FORM, signer.signingKey(), List.of(signer.x509(), PKI.issuing.x509()),
+                XadesParameters.enveloped(BaselineLevel.B_T, Instant.now()));
+
+        List<DssXades.Verdict> dss = DssXades.validate(signed, PKI);
+        XmlReport fujie = XadesVerifierTests.verifier(PKI).verify(signed);
+
+        if (algorithm == KeyAlgorithm.ED25519) {
+            // DSS 6.3's default policy does not authorise EdDSA for signatures (a policy choice after the cryptographic check
+            // passed: a broken Ed25519 signature is TOTAL_FAILED/SIG_CRYPTO_FAILURE there)
+            assertThat(dss.get(0).subIndication()).as("DSS: %s", dss.get(0)).isEqualTo("CRYPTO_CONSTRAINTS_FAILURE_NO_POE");
+            assertThat(dss.get(0).errors()).contains("EdDSA is not authorised");
+            byte[] broken = flipFirstSignatureValueCharacter(signed);
+            assertThat(DssXades.validate(broken, PKI).get(0).subIndication()).isEqualTo("SIG_CRYPTO_FAILURE");
+            assertThat(XadesVerifierTests.verifier(PKI).verify(broken).subIndication())
+                    .isEqualTo(org.fujie.pki.validation.SubIndication.SIG_CRYPTO_FAILURE);
+        } else {
+            assertThat(dss.get(0).passedAt("XAdES-BASELINE-T")).as("DSS: %s", dss.get(0)).isTrue();
+        }
+        assertThat(fujie.indication()).as(fujie.detail()).isEqualTo(org.fujie.pki.validation.Indication.TOTAL_PASSED);
+        // xmlsec1 1.2.37 (Debian 12, OpenSSL backend) has no EdDSA for XML Signature
+        if (Xmlsec1.installed() && algorithm != KeyAlgorithm.ED25519) {
+            Xmlsec1.Result result = Xmlsec1.verify(directory, signed, PKI.root, PKI.issuing);
+            assertThat(result.ok()).as(result.output()).isTrue();
+        }
+    }
+
+    private static byte[] flipFirstSignatureValueCharacter(byte[] signed) {
+        String text = new String(signed, StandardCharsets.UTF_8);
+        int at = text.indexOf('>', text.indexOf("<ds:SignatureValue")) + 1;
+        char flipped = text.charAt(at) == 'A' ? 'B' : 'A';
+        return (text.substring(0, at) + flipped + text.substring(at + 1)).getBytes(StandardCharsets.UTF_8);
     }
 
     @Test
