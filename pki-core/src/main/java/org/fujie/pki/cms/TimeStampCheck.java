@@ -38,6 +38,9 @@ public final class TimeStampCheck {
                 return VerifiedTimestamp.failed(genTime, null, SubIndication.HASH_FAILURE,
                         "the time-stamp's message imprint does not match the time-stamped data");
             }
+        } catch (java.io.IOException e) {
+            return VerifiedTimestamp.failed(genTime, null, SubIndication.FORMAT_FAILURE,
+                    "the time-stamped data cannot be formed: " + e.getMessage());
         } catch (Exception e) {
             return VerifiedTimestamp.failed(genTime, null, SubIndication.FORMAT_FAILURE,
                     "the time-stamp's imprint algorithm is not supported");

@@ -58,6 +58,10 @@ final class XmlSignatureCheck {
             if (signedInfo == null) {
                 return partial.failed(SubIndication.FORMAT_FAILURE, "the signature has no SignedInfo");
             }
+            SubIndication method = SignatureMethodPolicy.refusal(signedInfo);
+            if (method != null) {
+                return partial.failed(method, SignatureMethodPolicy.reason(signedInfo));
+            }
             ReferencePolicy.Covered covered = ReferencePolicy.check(signature, signedInfo, ids, detached, settings);
             partial.covered = covered;
             XadesProperties properties = XadesProperties.read(signature, id);
