@@ -3,7 +3,6 @@ package org.fujie.seal.stamp;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.cms.BaselineLevel;
@@ -92,7 +90,7 @@ public final class SealStamper {
         XadesParameters parameters = XmlStamping.parameters(seal, options, level, data, fileName, now);
         byte[] stamped;
         try {
-            List<X509Certificate> chain = x509(chain(seal));
+            List<X509Certificate> chain = x509Chain(seal);
             stamped = Boolean.TRUE.equals(options.countersign())
                     ? xmlSigner.countersign(data, keys.get(seal.keyAlias()), chain, parameters)
                     : xmlSigner.sign(data, keys.get(seal.keyAlias()), chain, parameters);
@@ -182,17 +180,12 @@ public final class SealStamper {
                 .list();
     }
 
-    private static List<X509Certificate> x509(List<X509CertificateHolder> holders) {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-        List<X509Certificate> certificates = new ArrayList<>();
-        try {
-            for (X509CertificateHolder holder : holders) {
-                certificates.add(converter.getCertificate(holder));
-            }
-        } catch (CertificateException e) {
-            throw new IllegalStateException("the seal's stored chain cannot be read", e);
-        }
-        return certificates;
+    /** The seal's certificate and its issuers, as the XAdES signer takes them. */
+    private static List<X509Certificate> x509Chain(Seal seal) {
+        List<X509Certificate> chain = new ArrayList<>();
+        chain.add(Pem.parseCertificate(seal.certificateDer()));
+        chain.addAll(Pem.parseCertificates(seal.chainPem()));
+        return chain;
     }
 
     private static List<X509CertificateHolder> chain(Seal seal) {
