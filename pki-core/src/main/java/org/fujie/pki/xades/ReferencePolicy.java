@@ -91,7 +91,8 @@ final class ReferencePolicy {
                     dataElements.add(target);
                     boolean root = target == target.getOwnerDocument().getDocumentElement();
                     whole |= root;
-                    scopes.add(root ? "the whole document" + (enveloped ? ", less its signatures" : "") : "element " + path(target));
+                    // an enveloped reference leaves the signatures inside its element out of the digest: the scope says so
+                    scopes.add((root ? "the whole document" : "element " + path(target)) + (enveloped ? ", less its signatures" : ""));
                 } else if (holder == signature) {
                     if (isSignedProperties(target, signature)) {
                         signedProperties = target;

@@ -57,12 +57,15 @@ public final class SecureXml {
         if (xml.length > maxBytes) {
             throw new XmlFormatException("the XML document is larger than " + maxBytes + " bytes");
         }
+        if (blank(xml)) {
+            // the parser would say "Premature end of file", which reads like a truncated document
+            throw new XmlFormatException("the XML document is empty");
+        }
         DocumentBuilder builder = builders.get();
         try {
             return builder.parse(new InputSource(new ByteArrayInputStream(xml)));
         } catch (SAXParseException e) {
-            throw new XmlFormatException("not well-formed XML (line " + e.getLineNumber() + ", column " + e.getColumnNumber()
-                    + "): " + reason(e));
+            throw new XmlFormatException(described(e));
         } catch (SAXException | IOException e) {
             throw new XmlFormatException("not well-formed XML: " + reason(e));
         } finally {
@@ -91,6 +94,31 @@ public final class SecureXml {
         } catch (InvalidCanonicalizerException | CanonicalizationException e) {
             throw new IllegalStateException("the document cannot be written: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The parser's refusal said as what it is: a DOCTYPE or a nesting beyond the limit is a refused document, not a
+     * well-formedness error (a billion-laughs document is well-formed).
+     */
+    private String described(SAXParseException e) {
+        String at = "(line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")";
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (message.contains("DOCTYPE")) {
+            return "the XML document declares a DOCTYPE " + at + ": a DOCTYPE is not allowed (no DTDs, no entities)";
+        }
+        if (message.contains("maxElementDepth")) {
+            return "the XML document nests elements deeper than " + maxDepth + " " + at;
+        }
+        return "not well-formed XML " + at + ": " + reason(e);
+    }
+
+    /** Nothing but an optional UTF-8 BOM and white space. */
+    private static boolean blank(byte[] xml) {
+        int i = xml.length >= 3 && (xml[0] & 0xff) == 0xef && (xml[1] & 0xff) == 0xbb && (xml[2] & 0xff) == 0xbf ? 3 : 0;
+        while (i < xml.length && (xml[i] == ' ' || xml[i] == '\n' || xml[i] == '\r' || xml[i] == '\t')) {
+            i++;
+        }
+        return i == xml.length;
     }
 
     private static String reason(Exception e) {

@@ -1,5 +1,7 @@
 package org.fujie.pki.xades;
 
+import static org.fujie.pki.xades.XadesNames.DS;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,14 +9,16 @@ import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
+import org.w3c.dom.Node;
 import org.w3c.dom.NodeList;
 
 /**
  * Signature wrapping (XSW) across a document: an element signed by ID while another element of the same name stands
  * unsigned elsewhere in the document is how a wrapped document looks (the signed original moved or re-parented, a
  * forgery in its place). An application that reads "the" element cannot tell which one the signature covers, so Fujie
- * fails such a signature rather than report it valid. Elements inside a signed element, and elements signed by another
- * intact signature, are not counted.
+ * fails such a signature rather than report it valid. Elements inside a signed element (but not inside a ds:Signature
+ * there, which the enveloped transforms leave unsigned), and elements signed by another intact signature, are not
+ * counted. An unsigned same-named ancestor is a twin: a forgery that wraps the signed original is read first.
  */
 final class WrappingCheck {
 
@@ -43,7 +47,8 @@ final class WrappingCheck {
                     element.getLocalName());
             for (int i = 0; i < same.getLength(); i++) {
                 Element other = (Element) same.item(i);
-                if (other != element && !covered(other, signed) && !ReferencePolicy.contains(other, element)) {
+                // no exemption for an ancestor: a forgery wrapping the signed original (XSW) is what an application reads
+                if (other != element && !covered(other, signed)) {
                     return "possible signature wrapping: the signed " + ReferencePolicy.path(element) + " has an unsigned twin at "
                             + ReferencePolicy.path(other);
                 }
@@ -54,7 +59,17 @@ final class WrappingCheck {
 
     private static boolean covered(Element element, List<Element> signed) {
         for (Element s : signed) {
-            if (ReferencePolicy.contains(s, element)) {
+            if (ReferencePolicy.contains(s, element) && !inSignatureWithin(element, s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a ds:Signature between the element and the signed one holds it: a forgery hidden there is not signed. */
+    private static boolean inSignatureWithin(Element element, Element signed) {
+        for (Node n = element; n != null && n != signed; n = n.getParentNode()) {
+            if (DS.equals(n.getNamespaceURI()) && "Signature".equals(n.getLocalName())) {
                 return true;
             }
         }
