@@ -40,6 +40,10 @@ final class ReferencePolicy {
             "http://www.w3.org/2001/04/xmlenc#sha512", "http://www.w3.org/2007/05/xmldsig-more#sha3-256",
             "http://www.w3.org/2007/05/xmldsig-more#sha3-384", "http://www.w3.org/2007/05/xmldsig-more#sha3-512");
 
+    /** Known, and once used, but broken or too short now: a cryptographic constraint, not a malformed signature. */
+    private static final Set<String> WEAK_DIGESTS = Set.of("http://www.w3.org/2000/09/xmldsig#sha1",
+            "http://www.w3.org/2001/04/xmldsig-more#md5", "http://www.w3.org/2001/04/xmldsig-more#sha224");
+
     private ReferencePolicy() {
     }
 
@@ -50,7 +54,8 @@ final class ReferencePolicy {
             throw format("the SignedInfo holds no reference");
         }
         if (references.size() > settings.maxReferences()) {
-            throw format("the SignedInfo holds " + references.size() + " references, more than " + settings.maxReferences());
+            throw ReferenceRefused.overLimit("the SignedInfo holds " + references.size() + " references, more than "
+                    + settings.maxReferences());
         }
         List<String> scopes = new ArrayList<>();
         List<Element> dataElements = new ArrayList<>();
@@ -60,7 +65,12 @@ final class ReferencePolicy {
         List<Element> signedObjects = new ArrayList<>();
         for (Element reference : references) {
             Element digestMethod = Dom.child(reference, DS, "DigestMethod");
-            if (digestMethod == null || !DIGESTS.contains(digestMethod.getAttributeNS(null, "Algorithm"))) {
+            String digest = digestMethod == null ? "" : digestMethod.getAttributeNS(null, "Algorithm");
+            if (WEAK_DIGESTS.contains(digest)) {
+                throw new ReferenceRefused(SubIndication.CRYPTO_CONSTRAINTS_FAILURE,
+                        "the digest method " + digest + " is no longer accepted (SHA-256 or stronger)");
+            }
+            if (!DIGESTS.contains(digest)) {
                 throw format("a reference's digest method is missing or not accepted (SHA-256 or stronger)");
             }
             boolean enveloped = TransformPolicy.check(reference, settings.maxTransforms());

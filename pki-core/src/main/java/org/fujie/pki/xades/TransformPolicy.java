@@ -40,7 +40,7 @@ final class TransformPolicy {
         }
         List<Element> all = Dom.children(transforms, DS, "Transform");
         if (all.size() > maxTransforms) {
-            throw refused("a reference has " + all.size() + " transforms, more than " + maxTransforms);
+            throw ReferenceRefused.overLimit("a reference has " + all.size() + " transforms, more than " + maxTransforms);
         }
         if (all.size() != Dom.elementChildren(transforms).size()) {
             throw refused("ds:Transforms holds something other than ds:Transform");

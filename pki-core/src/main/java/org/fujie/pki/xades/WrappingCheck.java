@@ -28,7 +28,7 @@ final class WrappingCheck {
     static List<XmlSignatureReport> apply(Document document, List<XmlSignatureCheck.Checked> checked) {
         List<Element> signed = new ArrayList<>();
         for (XmlSignatureCheck.Checked c : checked) {
-            if (c.report().integrity()) {
+            if (vouches(c.report())) {
                 signed.addAll(c.dataElements());
             }
         }
@@ -38,6 +38,14 @@ final class WrappingCheck {
             reports.add(twin == null ? c.report() : failed(c.report(), twin));
         }
         return reports;
+    }
+
+    /**
+     * Whether a signature's cover counts for the twin rule: it is intact and its signer chains to a trust anchor. Anyone
+     * can sign a forgery with a key of their own; a signature that is only waiting for revocation data still counts.
+     */
+    private static boolean vouches(XmlSignatureReport report) {
+        return report.integrity() && report.subIndication() != SubIndication.NO_CERTIFICATE_CHAIN_FOUND;
     }
 
     /** A description of the first unsigned same-named element beside a signed one, or null. */

@@ -87,7 +87,7 @@ final class XmlSignatureCheck {
             }
             return partial.intact(properties, data, signer, santuario, signature);
         } catch (ReferenceRefused e) {
-            return partial.failed(e.subIndication(), e.getMessage());
+            return partial.failed(new SignatureVerdict(e.indication(), e.subIndication(), e.getMessage()));
         } catch (XadesFormatException e) {
             return partial.failed(SubIndication.FORMAT_FAILURE, e.getMessage());
         } catch (XMLSecurityException e) {
@@ -142,7 +142,10 @@ final class XmlSignatureCheck {
         }
 
         Checked failed(SubIndication sub, String detail) {
-            SignatureVerdict verdict = SignatureVerdict.failed(sub, detail);
+            return failed(SignatureVerdict.failed(sub, detail));
+        }
+
+        Checked failed(SignatureVerdict verdict) {
             return new Checked(new XmlSignatureReport(id, format, signer, null, null, null, List.of(), verdict.indication(),
                     verdict.subIndication(), false, List.of(), List.of(), BaselineLevel.NONE, false,
                     covered == null ? List.of() : covered.scopes(), null, counterSignatureOf, verdict.detail()), List.of());
