@@ -1,17 +1,16 @@
 package org.fujie.bench.stamp;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
+import org.fujie.bench.BenchArgs;
+import org.fujie.bench.BenchLog;
 import org.fujie.bench.BenchPdfs;
-import org.fujie.bench.ClosedLoop;
 import org.fujie.bench.ClosedLoop.Run;
+import org.fujie.bench.HeadToHead;
 import org.fujie.pki.cms.BaselineLevel;
 
 /**
@@ -35,38 +34,14 @@ public final class StampBench {
                 + " [--dss-content-size 0] [--out FILE]";
 
         static Options parse(String[] args) {
-            Map<String, String> v = new LinkedHashMap<>();
-            for (int i = 0; i < args.length; i++) {
-                if (args[i].equals("-h") || args[i].equals("--help")) {
-                    System.out.println(USAGE);
-                    System.exit(0);
-                }
-                if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    throw new IllegalArgumentException("expected --name value, got " + args[i] + "\n" + USAGE);
-                }
-                v.put(args[i].substring(2), args[++i]);
-            }
-            Options options = new Options(Double.parseDouble(v.getOrDefault("seconds", "5")), Double.parseDouble(v.getOrDefault("warmup", "5")),
-                    Integer.parseInt(v.getOrDefault("rounds", "2")), ints(v.getOrDefault("threads", "1,2")), ints(v.getOrDefault("pages", "1,100")),
-                    list(v.getOrDefault("levels", "B-B,B-T")).stream().map(StampBench::level).toList(),
-                    list(v.getOrDefault("keys", "EC-P256,RSA-2048")), Integer.parseInt(v.getOrDefault("seal-pixels", "400")), list(v.getOrDefault("memory", "Fujie,DSS")).stream()
-                            .filter(s -> !s.equalsIgnoreCase("none")).toList(),
-                    Integer.parseInt(v.getOrDefault("memory-pages", "10")), Integer.parseInt(v.getOrDefault("dss-content-size", "0")),
-                    v.containsKey("out") ? Path.of(v.get("out")) : null);
-            v.keySet().removeAll(List.of("seconds", "warmup", "rounds", "threads", "pages", "levels", "keys", "seal-pixels", "memory", "memory-pages",
-                    "dss-content-size", "out"));
-            if (!v.isEmpty()) {
-                throw new IllegalArgumentException("unknown option(s) " + v.keySet() + "\n" + USAGE);
-            }
+            BenchArgs v = BenchArgs.parse(args, USAGE);
+            Options options = new Options(v.number("seconds", 5), v.number("warmup", 5), v.integer("rounds", 2),
+                    v.integers("threads", "1,2"), v.integers("pages", "1,100"),
+                    v.list("levels", "B-B,B-T").stream().map(StampBench::level).toList(), v.list("keys", "EC-P256,RSA-2048"),
+                    v.integer("seal-pixels", 400), v.list("memory", "Fujie,DSS").stream().filter(s -> !s.equalsIgnoreCase("none")).toList(),
+                    v.integer("memory-pages", 10), v.integer("dss-content-size", 0), v.path("out"));
+            v.done();
             return options;
-        }
-
-        private static List<String> list(String csv) {
-            return Arrays.stream(csv.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        }
-
-        private static int[] ints(String csv) {
-            return list(csv).stream().mapToInt(Integer::parseInt).toArray();
         }
     }
 
@@ -78,10 +53,10 @@ public final class StampBench {
     }
 
     /** Both sides' merged runs of one case at one thread count. */
-    private record Row(Case c, int threads, Run fujie, Run dss) {
+    private record Row(Case c, int threads, HeadToHead.Result result) {
     }
 
-    private final StringBuilder report = new StringBuilder();
+    private final BenchLog log = new BenchLog();
 
     public static void main(String[] args) throws Exception {
         new StampBench().run(Options.parse(args));
@@ -98,9 +73,7 @@ public final class StampBench {
     }
 
     private void print(String format, Object... args) {
-        String line = String.format(Locale.ROOT, format, args);
-        System.out.println(line);
-        report.append(line).append('\n');
+        log.print(format, args);
     }
 
     private void run(Options options) throws Exception {
@@ -108,8 +81,9 @@ public final class StampBench {
                 Runtime.getRuntime().availableProcessors());
         print("measured %.1f s per run, %d rounds alternating Fujie/DSS, threads %s; warm-up %.1f s per signer and case", options.seconds(),
                 options.rounds(), Arrays.toString(options.threads()), options.warmup());
-        print("Fujie from %s; DSS from %s", origin(org.fujie.pki.pades.PadesSigner.class),
-                origin(eu.europa.esig.dss.pades.signature.PAdESService.class));
+        print("Fujie from %s; DSS from %s", BenchLog.origin(org.fujie.pki.pades.PadesSigner.class),
+                BenchLog.origin(eu.europa.esig.dss.pades.signature.PAdESService.class));
+        HeadToHead headToHead = new HeadToHead(log, "stamps");
         List<Row> rows = new ArrayList<>();
         try (StampFixture fixture = new StampFixture(options.keys(), options.sealPixels())) {
             List<Stamper> stampers = List.of(new FujieStamper(fixture.timeStamper),
@@ -138,29 +112,14 @@ public final class StampBench {
             print("");
             print("== Warm-up, 1 thread, every signer on every case before anything is measured");
             for (Case c : cases) {
-                Run f = measure(stampers.get(0), c, 1, options.warmup());
-                Run d = measure(stampers.get(1), c, 1, options.warmup());
-                print("  %-20s Fujie %,d stamps, DSS %,d stamps", c.label(), f.operations(), d.operations());
-                failed("warm-up " + c.label(), f, d);
+                headToHead.warmUp(c.label(), contender(stampers.get(0), c), contender(stampers.get(1), c), options.warmup());
             }
             for (Case c : cases) {
                 print("");
                 print("== %s (%,d-byte input)", c.label(), c.pdf().length);
                 for (int threads : options.threads()) {
-                    List<Run> fujie = new ArrayList<>();
-                    List<Run> dss = new ArrayList<>();
-                    for (int round = 1; round <= options.rounds(); round++) {
-                        boolean fujieFirst = round % 2 == 1;
-                        for (Stamper stamper : fujieFirst ? stampers : List.of(stampers.get(1), stampers.get(0))) {
-                            Run run = measure(stamper, c, threads, options.seconds());
-                            (stamper == stampers.get(0) ? fujie : dss).add(run);
-                            print("  %d thr, round %d, %-5s: %,8.1f stamps/s  p50 %7.2f ms  p99 %7.2f ms  (%,d stamps, %d failed; CPU this JVM %.2f, other %.2f cores)",
-                                    threads, round, stamper.name(), run.rate(), run.percentileMs(50), run.percentileMs(99), run.operations(),
-                                    run.failures(), run.ownCores(), run.otherCores());
-                            failed(c.label(), run);
-                        }
-                    }
-                    rows.add(new Row(c, threads, Run.merge(fujie), Run.merge(dss)));
+                    rows.add(new Row(c, threads, headToHead.rounds("", contender(stampers.get(0), c), contender(stampers.get(1), c), threads,
+                            options.rounds(), options.seconds())));
                 }
             }
             print("");
@@ -168,11 +127,10 @@ public final class StampBench {
             print("| key | level | pages | threads | Fujie stamps/s | Fujie p50 / p99 | DSS stamps/s | DSS p50 / p99 | Fujie/DSS | other CPU |");
             print("|---|---|---|---|---|---|---|---|---|---|");
             for (Row r : rows) {
-                Run f = r.fujie(), d = r.dss();
+                Run f = r.result().first(), d = r.result().second();
                 print("| %s | %s | %d | %d | %,.1f | %.2f / %.2f | %,.1f | %.2f / %.2f | **%.2fx** | %.2f |", r.c().seal().label(),
                         r.c().level().label(), r.c().pages(), r.threads(), f.rate(), f.percentileMs(50), f.percentileMs(99), d.rate(),
-                        d.percentileMs(50), d.percentileMs(99), f.rate() / d.rate(),
-                        (f.otherCores() * f.seconds() + d.otherCores() * d.seconds()) / (f.seconds() + d.seconds()));
+                        d.percentileMs(50), d.percentileMs(99), r.result().ratio(), r.result().otherCores());
             }
             print("TSA: %s", "every B-T stamp of both sides asked the same in-process TSA through the same TimeStampClient");
         }
@@ -181,35 +139,12 @@ public final class StampBench {
             print("== Peak heap, one %d-page PDF of incompressible images, B-B, EC-P256, each signer in fresh JVMs", options.memoryPages());
             PeakHeap.probe(options.memory(), options.memoryPages(), this::print);
         }
-        if (options.out() != null) {
-            Path parent = options.out().toAbsolutePath().getParent();
-            Files.createDirectories(parent);
-            Files.writeString(options.out(), report);
-            System.out.println("written to " + options.out());
-        }
+        log.writeTo(options.out());
     }
 
-    /** The jar (and its time) a class was loaded from: which build of pki-core is measured. */
-    private static String origin(Class<?> type) {
-        try {
-            Path jar = Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return jar + " (" + Files.getLastModifiedTime(jar) + ")";
-        } catch (Exception e) {
-            return "?";
-        }
-    }
-
-    private static Run measure(Stamper stamper, Case c, int threads, double seconds) throws InterruptedException {
-        return ClosedLoop.measure("stamp-" + stamper.name(),
-                () -> stamper.stamp(c.pdf(), c.seal(), c.level(), c.place()).length > c.pdf().length, threads, seconds);
-    }
-
-    private static void failed(String what, Run... runs) {
-        for (Run run : runs) {
-            if (run.failures() > 0) {
-                throw new IllegalStateException(what + ": " + run.failures() + " stamps failed; first: " + run.firstFailure());
-            }
-        }
+    /** The signer on the case: a stamp that does not grow the document counts as failed. */
+    private static HeadToHead.Contender contender(Stamper stamper, Case c) {
+        return new HeadToHead.Contender(stamper.name(), () -> stamper.stamp(c.pdf(), c.seal(), c.level(), c.place()).length > c.pdf().length);
     }
 
     /** For {@link PeakHeap}'s report lines. */

@@ -41,17 +41,17 @@ import eu.europa.esig.dss.validation.SignedDocumentValidator;
 import eu.europa.esig.dss.validation.policy.ValidationPolicyLoader;
 
 /**
- * EU DSS 6.3 on the benchmark's side: signs PAdES B-B, and validates with one {@link CommonCertificateVerifier}
- * (trusting the bench root, CRLs fetched online from the local server) and one loaded default validation policy,
- * both reused for every document as a validation service would.
+ * EU DSS 6.3 on the benchmark's side: signs PAdES B-B, and validates any document DSS reads (PDF here, XML in the XAdES
+ * benchmark) with one {@link CommonCertificateVerifier} (trusting the bench root, CRLs fetched online from the local
+ * server) and one loaded default validation policy, both reused for every document as a validation service would.
  */
-final class DssSide {
+public final class DssSide {
 
     private final CommonCertificateVerifier verifier;
     private final ValidationPolicy policy;
     private final OnlineCrlSource crls = new OnlineCrlSource();
 
-    DssSide(BenchPki pki) {
+    public DssSide(BenchPki pki) {
         verifier = new CommonCertificateVerifier();
         CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
         trusted.addCertificate(new CertificateToken(pki.root.x509()));
@@ -62,25 +62,34 @@ final class DssSide {
         policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
     }
 
-    /** Validates and answers the first signature's indication (null when DSS found no signature). */
-    Indication validate(byte[] pdf) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, "signed.pdf"));
-        validator.setCertificateVerifier(verifier);
-        SimpleReport simple = validator.validateDocument(policy).getSimpleReport();
+    /**
+     * Validates and answers the first signature's indication (null when DSS found no signature).
+     *
+     * @param name the document's file name, e.g. "signed.pdf"
+     */
+    public Indication validate(byte[] document, String name) {
+        SimpleReport simple = report(document, name);
         String id = simple.getFirstSignatureId();
         return id == null ? null : simple.getIndication(id);
     }
 
-    String describe(byte[] pdf) {
-        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(pdf, "signed.pdf"));
+    /** DSS's simple report on the document. */
+    public SimpleReport report(byte[] document, String name) {
+        SignedDocumentValidator validator = SignedDocumentValidator.fromDocument(new InMemoryDocument(document, name));
         validator.setCertificateVerifier(verifier);
-        SimpleReport simple = validator.validateDocument(policy).getSimpleReport();
+        return validator.validateDocument(policy).getSimpleReport();
+    }
+
+    /** The first signature's indication/sub-indication, format and validation errors, or "no signature". */
+    public String describe(byte[] document, String name) {
+        SimpleReport simple = report(document, name);
         String id = simple.getFirstSignatureId();
         return id == null ? "no signature" : simple.getIndication(id) + "/" + simple.getSubIndication(id) + " "
                 + simple.getSignatureFormat(id) + " " + simple.getAdESValidationErrors(id).stream().map(m -> m.getValue()).toList();
     }
 
-    int crlDownloads() {
+    /** CRLs DSS's source downloaded so far. */
+    public int crlDownloads() {
         return crls.downloads.get();
     }
 
