@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The stamping benchmark in one command: builds pki-core and bench if a jar is missing or older than a source file,
+# The stamping benchmark in one command: builds pki-core and bench if stale (run-in-jvm.sh),
 # then runs org.fujie.bench.stamp.StampBench: a fresh test PKI (EC root and issuing CA, CRLs on 127.0.0.1), seal keys
 # EC-P256 and RSA-2048, an in-process TSA, a red seal PNG; a 1-page and a 100-page PDF stamped PAdES B-B and B-T by
 # Fujie's PadesSigner and by EU DSS 6.3's PAdESService, same key, image, place and TSA; one document of each signer
@@ -14,28 +14,5 @@
 # Environment: BENCH_JAVA_OPTS (extra JVM options of the measuring JVM). Needs java 17. About 10 minutes with the defaults.
 set -euo pipefail
 
-REPO=$(cd "$(dirname "$0")/.." && pwd)
-BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 case "${1:-}" in -h|--help) sed -n '2,14p' "$0"; exit 0 ;; esac
-command -v java >/dev/null || { echo "run-stamp.sh needs java 17" >&2; exit 1; }
-
-# 1. Build if the jar is missing, older than a source file, or its lib/ holds a pki-core other than this worktree's
-#    (an install from another worktree into the shared ~/.m2 would otherwise be measured). `package` in the reactor
-#    (-am) takes pki-core from this worktree and writes nothing to ~/.m2; offline first, then online once.
-PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-   || [ -n "$(find "$REPO/pki-core/src/main" "$REPO/bench/src" "$REPO"/pki-core/pom.xml "$REPO/bench/pom.xml" "$REPO/pom.xml" \
-                -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  echo "[run-stamp] building pki-core and bench (package, this worktree) ..."
-  rm -rf "$REPO/bench/target/lib"  # copy-dependencies keeps a jar that is newer than this worktree's
-  (cd "$REPO" && { ./mvnw -o -q package -DskipTests -pl bench -am || ./mvnw -q package -DskipTests -pl bench -am; })
-  cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-    || { echo "bench/target/lib does not hold this worktree's pki-core jar" >&2; exit 1; }
-fi
-echo "[run-stamp] commit $(git -C "$REPO" rev-parse --short HEAD), $(git -C "$REPO" status --porcelain | grep -c . || true) changed files in the working tree"
-
-# 2. Run; the options pass through to StampBench.
-mkdir -p "$REPO/bench/results"
-OUT="$REPO/bench/results/stamp-$(date -u +%Y%m%dT%H%M%SZ).txt"
-read -r -a BENCH_OPTS <<<"${BENCH_JAVA_OPTS:-}"
-java "${BENCH_OPTS[@]}" -cp "$BENCH_JAR" org.fujie.bench.stamp.StampBench --out "$OUT" "$@"
+exec "$(dirname "$0")/run-in-jvm.sh" stamp org.fujie.bench.stamp.StampBench "$@"

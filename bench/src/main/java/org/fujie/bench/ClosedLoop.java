@@ -13,8 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * An in-process closed-loop measurement: each of N threads runs the same operation back to back for a fixed window;
  * operations that end inside the window count. Reports the rate, every latency, and the CPU used by this JVM and by
- * everything else on the machine ({@code /proc/stat} minus this process) meanwhile. Shared by the verification and the
- * stamping benchmarks.
+ * everything else on the machine ({@code /proc/stat} minus this process) meanwhile. Shared by the verification, stamping
+ * and XAdES benchmarks.
+ *
+ * <p>Operations that take seconds fit a window only a few times, and counting completions in a fixed window then
+ * penalises the slower side by up to one operation per thread. With a minimum per thread, each thread goes on after the
+ * window until it has that many (the others keep the load on meanwhile, uncounted), and the rate is each thread's
+ * operations over the time to its last counted completion, summed over the threads.
  */
 public final class ClosedLoop {
 
@@ -64,9 +69,20 @@ public final class ClosedLoop {
     private ClosedLoop() {
     }
 
+    /** Completions inside the window count; rate = completions / window. */
     public static Run measure(String name, Operation operation, int threads, double seconds) throws InterruptedException {
+        return measure(name, operation, threads, seconds, 0);
+    }
+
+    /**
+     * @param minPerThread 0: completions inside the window count, rate = completions / window; above 0: each thread
+     *        counts at least that many (see the class comment), rate = sum of each thread's completions / its busy time
+     */
+    public static Run measure(String name, Operation operation, int threads, double seconds, int minPerThread) throws InterruptedException {
         long[][] latencies = new long[threads][];
         long[] failures = new long[threads];
+        long[] lastEnd = new long[threads];
+        CountDownLatch reachedMinimum = new CountDownLatch(minPerThread > 0 ? threads : 0);
         AtomicReference<String> firstFailure = new AtomicReference<>();
         CountDownLatch start = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(threads);
@@ -83,7 +99,7 @@ public final class ClosedLoop {
                     long end = startAt[0] + windowNanos;
                     while (true) {
                         long before = System.nanoTime();
-                        if (before >= end) {
+                        if (before >= end && (n >= minPerThread && reachedMinimum.getCount() == 0 || minPerThread == 0)) {
                             break;
                         }
                         boolean ok;
@@ -96,13 +112,20 @@ public final class ClosedLoop {
                             firstFailure.compareAndSet(null, e.toString());
                         }
                         long after = System.nanoTime();
-                        if (after > end) {
-                            break;
+                        if (after > end && n >= minPerThread) {
+                            if (minPerThread == 0) {
+                                break;
+                            }
+                            continue;  // keeps the load on, uncounted, until every thread has its minimum
                         }
                         if (n == mine.length) {
                             mine = Arrays.copyOf(mine, n * 2);
                         }
                         mine[n++] = after - before;
+                        lastEnd[index] = after;
+                        if (n == minPerThread) {
+                            reachedMinimum.countDown();
+                        }
                         if (!ok) {
                             failed++;
                         }
@@ -132,7 +155,15 @@ public final class ClosedLoop {
             other = Math.max(0, busySeconds / elapsed - own);
         }
         long[] all = Arrays.stream(latencies).flatMapToLong(Arrays::stream).sorted().toArray();
-        return new Run(all.length, Arrays.stream(failures).sum(), seconds, all, own, other, firstFailure.get());
+        double window = seconds;
+        if (minPerThread > 0) {
+            double rate = 0;
+            for (int t = 0; t < threads; t++) {
+                rate += latencies[t].length / ((lastEnd[t] - startAt[0]) / 1e9);
+            }
+            window = all.length / rate;  // the window in which this rate gives these operations, so Run.rate() and merge() hold
+        }
+        return new Run(all.length, Arrays.stream(failures).sum(), window, all, own, other, firstFailure.get());
     }
 
     private static long processCpuNanos() {

@@ -34,6 +34,16 @@ public final class HeadToHead {
             return first.rate() / second.rate();
         }
 
+        /**
+         * The summary table's common cells: rate, p50 / p99 ms of each, the ratio in bold, other processes' CPU; as
+         * "| a | b | ... |" after the caller's own first cells.
+         */
+        public String cells() {
+            return String.format(java.util.Locale.ROOT, "%,.1f | %.2f / %.2f | %,.1f | %.2f / %.2f | **%.2fx** | %.2f |", first.rate(),
+                    first.percentileMs(50), first.percentileMs(99), second.rate(), second.percentileMs(50), second.percentileMs(99),
+                    ratio(), otherCores());
+        }
+
         /** CPU cores used by other processes meanwhile, weighted by duration. */
         public double otherCores() {
             return (first.otherCores() * first.seconds() + second.otherCores() * second.seconds()) / (first.seconds() + second.seconds());
@@ -42,16 +52,26 @@ public final class HeadToHead {
 
     private final BenchLog log;
     private final String unit;
+    private final int minPerThread;
 
     /** @param unit what one operation makes, plural: "stamps", "docs" */
     public HeadToHead(BenchLog log, String unit) {
-        this.log = log;
-        this.unit = unit;
+        this(log, unit, 0);
     }
 
-    public static Run measure(Contender contender, int threads, double seconds) throws InterruptedException {
+    /**
+     * @param minPerThread operations each thread completes at least per run, past the window if need be; 0 counts
+     *        what ends inside the window (see {@link ClosedLoop#measure(String, ClosedLoop.Operation, int, double, int)})
+     */
+    public HeadToHead(BenchLog log, String unit, int minPerThread) {
+        this.log = log;
+        this.unit = unit;
+        this.minPerThread = minPerThread;
+    }
+
+    public Run measure(Contender contender, int threads, double seconds) throws InterruptedException {
         contender.setUp().run();
-        return ClosedLoop.measure(contender.name(), contender.operation(), threads, seconds);
+        return ClosedLoop.measure(contender.name(), contender.operation(), threads, seconds, minPerThread);
     }
 
     /** One thread each, first then second; failures stop the benchmark. */

@@ -6,6 +6,7 @@ import java.util.Date;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.operator.ContentSigner;
+import org.fujie.bench.verify.DssSide;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.tsp.TimeStamper;
 
@@ -23,8 +24,6 @@ import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.SignatureFieldParameters;
 import eu.europa.esig.dss.pades.SignatureImageParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
-import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
-import eu.europa.esig.dss.spi.x509.CommonTrustedCertificateSource;
 import eu.europa.esig.dss.spi.x509.tsp.TSPSource;
 
 /**
@@ -43,14 +42,7 @@ final class DssStamper implements Stamper {
      * @param contentSize bytes reserved for the CMS, or 0 for DSS's default (9,472)
      */
     DssStamper(TimeStamper timeStamper, X509Certificate trustedRoot, int contentSize) {
-        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(trustedRoot));
-        verifier.setTrustedCertSources(trusted);
-        verifier.setCrlSource(null);
-        verifier.setOcspSource(null);
-        verifier.setAIASource(null);
-        service = new PAdESService(verifier);
+        service = new PAdESService(DssSide.offlineVerifier(trustedRoot));
         service.setTspSource(tspSource(timeStamper));
         this.contentSize = contentSize;
     }

@@ -9,7 +9,6 @@ import java.util.Locale;
 import org.fujie.bench.BenchArgs;
 import org.fujie.bench.BenchLog;
 import org.fujie.bench.BenchPdfs;
-import org.fujie.bench.ClosedLoop.Run;
 import org.fujie.bench.HeadToHead;
 import org.fujie.pki.cms.BaselineLevel;
 
@@ -127,10 +126,7 @@ public final class StampBench {
             print("| key | level | pages | threads | Fujie stamps/s | Fujie p50 / p99 | DSS stamps/s | DSS p50 / p99 | Fujie/DSS | other CPU |");
             print("|---|---|---|---|---|---|---|---|---|---|");
             for (Row r : rows) {
-                Run f = r.result().first(), d = r.result().second();
-                print("| %s | %s | %d | %d | %,.1f | %.2f / %.2f | %,.1f | %.2f / %.2f | **%.2fx** | %.2f |", r.c().seal().label(),
-                        r.c().level().label(), r.c().pages(), r.threads(), f.rate(), f.percentileMs(50), f.percentileMs(99), d.rate(),
-                        d.percentileMs(50), d.percentileMs(99), r.result().ratio(), r.result().otherCores());
+                print("| %s | %s | %d | %d | %s", r.c().seal().label(), r.c().level().label(), r.c().pages(), r.threads(), r.result().cells());
             }
             print("TSA: %s", "every B-T stamp of both sides asked the same in-process TSA through the same TimeStampClient");
         }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
+import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -52,14 +53,24 @@ public final class DssSide {
     private final OnlineCrlSource crls = new OnlineCrlSource();
 
     public DssSide(BenchPki pki) {
-        verifier = new CommonCertificateVerifier();
-        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
-        trusted.addCertificate(new CertificateToken(pki.root.x509()));
-        verifier.setTrustedCertSources(trusted);
+        verifier = offlineVerifier(pki.root.x509());
         verifier.setCrlSource(crls);
+        policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+    }
+
+    /**
+     * A certificate verifier trusting the root and fetching nothing (no CRL, OCSP or AIA source): what DSS's signing
+     * services need, which check the signing certificate while signing.
+     */
+    public static CommonCertificateVerifier offlineVerifier(X509Certificate trustedRoot) {
+        CommonCertificateVerifier verifier = new CommonCertificateVerifier();
+        CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+        trusted.addCertificate(new CertificateToken(trustedRoot));
+        verifier.setTrustedCertSources(trusted);
+        verifier.setCrlSource(null);
         verifier.setOcspSource(null);
         verifier.setAIASource(null);
-        policy = ValidationPolicyLoader.fromDefaultValidationPolicy().create();
+        return verifier;
     }
 
     /**
