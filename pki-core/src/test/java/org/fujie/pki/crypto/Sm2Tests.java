@@ -11,11 +11,9 @@ import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.crypto.params.ParametersWithID;
-import org.bouncycastle.crypto.signers.SM2Signer;
-import org.bouncycastle.crypto.util.PublicKeyFactory;
 import org.bouncycastle.operator.ContentSigner;
 import org.fujie.pki.OpenSsl;
+import org.fujie.pki.Sm2Check;
 import org.fujie.pki.TestCertificates;
 import org.fujie.pki.TestCertificates.Issued;
 import org.junit.jupiter.api.AfterEach;
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every SM2 signature carries the deployment's user ID: certificates signed with a configured ID verify in OpenSSL only
- * with that distid, and in Bouncy Castle's low-level SM2Signer (not the JCA path under test) only with that ID.
+ * with that distid, and in Bouncy Castle's low-level SM2Signer (Sm2Check, not the JCA path under test) only with that ID.
  */
 class Sm2Tests {
 
@@ -85,11 +83,7 @@ class Sm2Tests {
         }
         byte[] signature = signer.getSignature();
 
-        SM2Signer check = new SM2Signer();
-        check.init(false, new ParametersWithID(PublicKeyFactory.createKey(root.certificate().getSubjectPublicKeyInfo()),
-                Sm2.DEFAULT_USER_ID.getBytes(StandardCharsets.US_ASCII)));
-        check.update(data, 0, data.length);
-        assertThat(check.verifySignature(signature)).isTrue();
+        assertThat(Sm2Check.verifies(data, signature, root.certificate().getSubjectPublicKeyInfo(), Sm2.DEFAULT_USER_ID)).isTrue();
     }
 
     @Test
@@ -101,12 +95,8 @@ class Sm2Tests {
 
     private static boolean lowLevelVerify(X509CertificateHolder certificate, X509CertificateHolder issuer, String id)
             throws Exception {
-        SM2Signer signer = new SM2Signer();
-        signer.init(false, new ParametersWithID(PublicKeyFactory.createKey(issuer.getSubjectPublicKeyInfo()),
-                id.getBytes(StandardCharsets.UTF_8)));
         byte[] tbs = certificate.toASN1Structure().getTBSCertificate().getEncoded(ASN1Encoding.DER);
-        signer.update(tbs, 0, tbs.length);
-        return signer.verifySignature(certificate.getSignature());
+        return Sm2Check.verifies(tbs, certificate.getSignature(), issuer.getSubjectPublicKeyInfo(), id);
     }
 
     private static java.security.cert.X509Certificate x509(X509CertificateHolder holder) throws Exception {
