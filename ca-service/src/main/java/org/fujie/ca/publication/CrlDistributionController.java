@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.service.problem.FujieException;
 import org.fujie.ca.revocation.CrlProperties;
+import org.fujie.ca.revocation.CrlPublisher;
 import org.fujie.ca.revocation.CrlRecord;
 import org.fujie.ca.revocation.CrlStore;
 import org.springframework.http.CacheControl;
@@ -34,12 +35,15 @@ class CrlDistributionController {
 
     private final AuthorityRegistry authorities;
     private final CrlStore store;
+    private final CrlPublisher publisher;
     private final CrlProperties settings;
     private final Clock clock;
     private final Map<String, CrlRecord> cache = new ConcurrentHashMap<>();
 
-    CrlDistributionController(AuthorityRegistry authorities, CrlStore store, CrlProperties settings, Clock clock) {
+    CrlDistributionController(AuthorityRegistry authorities, CrlStore store, CrlPublisher publisher, CrlProperties settings,
+            Clock clock) {
         this.authorities = authorities;
+        this.publisher = publisher;
         this.store = store;
         this.settings = settings;
         this.clock = clock;
@@ -55,6 +59,9 @@ class CrlDistributionController {
         }
         if (authorities.record(caId).isEmpty()) {
             throw new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + name);
+        }
+        if (store.newestNumber(caId, false).isEmpty()) {
+            publisher.ensurePublished(caId);
         }
         CrlRecord crl = newest(caId, delta);
         String etag = "\"" + caId + "-" + crl.number() + "\"";

@@ -79,6 +79,16 @@ public final class CrlPublisher implements RevocationListener, AutoCloseable {
         return lock.callLocked(lockName(caId), () -> publish(ca, !deltaOnly || store.latest(caId, false).isEmpty(), actor));
     }
 
+    /**
+     * The first CRLs of a CA that has none yet (just bootstrapped or created, before the schedule's first run), so a
+     * relying party never finds the distribution point empty. Once a CA has a complete CRL this does nothing.
+     */
+    public void ensurePublished(String caId) {
+        CertificateAuthority ca = authorities.find(caId)
+                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + caId));
+        lock.callLocked(lockName(caId), () -> store.latest(caId, false).isPresent() ? null : publish(ca, true, ACTOR));
+    }
+
     /** The schedule: for every CA, a complete CRL or a delta when one is due. */
     @Scheduled(fixedDelayString = "${fujie.crl.check-interval:1m}", initialDelayString = "${fujie.crl.initial-delay:2s}")
     public void publishDue() {

@@ -14,9 +14,8 @@ import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
-import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.revocation.RevocationReason;
 import org.fujie.pki.validation.OcspResponderTrust;
 import org.fujie.pki.validation.RevocationFinding;
@@ -126,8 +125,7 @@ public final class EmbeddedRevocationSource implements RevocationSource {
 
     private static boolean signedBy(X509CRLHolder crl, X509Certificate issuer) {
         try {
-            return crl.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.bouncyCastle())
-                    .build(issuer.getPublicKey()));
+            return crl.isSignatureValid(Verifiers.of(issuer.getPublicKey()));
         } catch (Exception e) {
             return false;
         }

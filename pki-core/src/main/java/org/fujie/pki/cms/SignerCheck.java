@@ -22,9 +22,8 @@ import org.bouncycastle.asn1.x509.IssuerSerial;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.CMSSignerDigestMismatchException;
 import org.bouncycastle.cms.SignerInformation;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.validation.SubIndication;
 
 /**
@@ -76,8 +75,7 @@ public final class SignerCheck {
         try {
             SignerInformation bound = bound(encoded, signer, digest);
             // Verify with the key alone: the certificate's validity at a claimed time is for path validation to judge.
-            if (!bound.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProviders.bouncyCastle())
-                    .build(signerCertificate.getPublicKey()))) {
+            if (!bound.verify(Verifiers.signerInfo(signerCertificate.getPublicKey()))) {
                 return SignerVerification.failed(SubIndication.SIG_CRYPTO_FAILURE,
                         "the signature value does not verify with the signing certificate's key", signerCertificate, certificates);
             }

@@ -7,9 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.tsp.TimeStampToken;
-import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.x509.SubjectNames;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.Purpose;
@@ -55,7 +54,7 @@ public final class TimeStampCheck {
         }
         String subject = SubjectNames.format(tsa.getSubjectX500Principal());
         try {
-            token.validate(new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProviders.bouncyCastle()).build(tsa));
+            token.validate(Verifiers.signerInfo(tsa));
         } catch (Exception e) {
             return VerifiedTimestamp.failed(genTime, subject, SubIndication.SIG_CRYPTO_FAILURE,
                     "the time-stamp token does not verify: " + e.getMessage());

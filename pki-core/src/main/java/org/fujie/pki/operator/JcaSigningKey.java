@@ -1,5 +1,6 @@
 package org.fujie.pki.operator;
 
+import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.crypto.Sm2;
 
 /** A signing key whose private half is a JCA {@link PrivateKey} in this process. */
 public final class JcaSigningKey implements SigningKey {
@@ -42,6 +44,13 @@ public final class JcaSigningKey implements SigningKey {
 
     @Override
     public ContentSigner newContentSigner() {
+        if (algorithm == KeyAlgorithm.SM2) {
+            try {
+                return Sm2.contentSigner(privateKey);
+            } catch (GeneralSecurityException e) {
+                throw new KeyBackendException("cannot create a signer for key " + alias, e);
+            }
+        }
         JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
                 .setSecureRandom(CryptoProviders.secureRandom());
         if (algorithm.provider() != null) {

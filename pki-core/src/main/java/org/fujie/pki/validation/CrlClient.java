@@ -19,6 +19,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.IssuingDistributionPoint;
 import org.bouncycastle.cert.X509CRLEntryHolder;
 import org.bouncycastle.cert.X509CRLHolder;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.revocation.RevocationReason;
 import org.fujie.pki.validation.HttpFetcher.FetchException;
 import org.fujie.pki.validation.RevocationFinding.Source;
@@ -186,7 +187,7 @@ public final class CrlClient implements RevocationSource {
             throw new RevocationUnavailableException("the issuer may not sign CRLs (no cRLSign)");
         }
         try {
-            if (!crl.isSignatureValid(Signatures.verifier(issuer.getPublicKey()))) {
+            if (!crl.isSignatureValid(Verifiers.of(issuer.getPublicKey()))) {
                 throw new RevocationUnavailableException("CRL " + url + " has a bad signature");
             }
         } catch (RevocationUnavailableException e) {

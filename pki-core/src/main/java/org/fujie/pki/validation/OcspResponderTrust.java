@@ -12,6 +12,7 @@ import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.RespID;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.validation.RevocationFinding.Status;
 import org.fujie.pki.validation.RevocationSource.RevocationUnavailableException;
 
@@ -61,7 +62,7 @@ public final class OcspResponderTrust {
             throws RevocationUnavailableException {
         String who = "OCSP responder " + CertificateFields.subject(delegate);
         if (!delegate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
-                || !Signatures.signedBy(delegate, issuer.getPublicKey())) {
+                || !Verifiers.signedBy(delegate, issuer.getPublicKey())) {
             throw new RevocationUnavailableException(who + " is not issued by the certificate's issuer");
         }
         if (!CertificateFields.extendedKeyUsages(delegate).contains(KeyPurposeId.id_kp_OCSPSigning.getId())) {
@@ -89,7 +90,7 @@ public final class OcspResponderTrust {
             throws RevocationUnavailableException {
         boolean valid;
         try {
-            valid = response.isSignatureValid(Signatures.verifier(signer.getPublicKey()));
+            valid = response.isSignatureValid(Verifiers.of(signer.getPublicKey()));
         } catch (Exception e) {
             valid = false;
         }

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.fujie.pki.crypto.Verifiers;
+
 /**
  * Builds a path from a certificate up to a trust anchor (RFC 4158, depth first): issuers are looked
  * for by name and key identifier among the anchors first, then the given intermediates, then what the
@@ -112,7 +114,7 @@ final class PathBuilder {
 
         private boolean links(X509Certificate issuer, X509Certificate certificate, boolean checkSignature) {
             return CertificateFields.mayHaveIssued(issuer, certificate)
-                    && (!checkSignature || Signatures.signedBy(certificate, issuer.getPublicKey()));
+                    && (!checkSignature || Verifiers.signedBy(certificate, issuer.getPublicKey()));
         }
     }
 }

@@ -1,9 +1,9 @@
 package org.fujie.pki.xades;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
@@ -29,6 +29,8 @@ public final class SecureXml {
 
     private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
     private static final String JDK_MAX_DEPTH = "jdk.xml.maxElementDepth";
+    /** Xerces' deferred DOM builds nodes lazily: cheaper for a document read once, dearer for one walked many times. */
+    private static final String DEFER_NODE_EXPANSION = "http://apache.org/xml/features/dom/defer-node-expansion";
 
     private final int maxBytes;
     private final int maxDepth;
@@ -83,7 +85,7 @@ public final class SecureXml {
     }
 
     public static byte[] serialize(Document document) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Bytes out = new Bytes();
         serialize(document, out);
         return out.toByteArray();
     }
@@ -135,6 +137,8 @@ public final class SecureXml {
             factory.setNamespaceAware(true);
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature(DISALLOW_DOCTYPE, true);
+            // signing and verifying walk the tree several times (ids, references, c14n)
+            factory.setFeature(DEFER_NODE_EXPANSION, false);
             factory.setFeature("http://xml.org/sax/features/external-general-entities", false);
             factory.setFeature("http://xml.org/sax/features/external-parameter-entities", false);
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -166,6 +170,35 @@ public final class SecureXml {
             return builder;
         } catch (ParserConfigurationException | IllegalArgumentException e) {
             throw new IllegalStateException("the XML parser cannot be hardened: " + e.getMessage(), e);
+        }
+    }
+
+    /** The canonicalizer writes byte by byte; ByteArrayOutputStream would take a lock for each. */
+    private static final class Bytes extends OutputStream {
+        private byte[] buffer = new byte[8192];
+        private int size;
+
+        @Override
+        public void write(int b) {
+            ensure(1);
+            buffer[size++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+            ensure(len);
+            System.arraycopy(b, off, buffer, size, len);
+            size += len;
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buffer, size);
+        }
+
+        private void ensure(int more) {
+            if (size + more > buffer.length) {
+                buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + more));
+            }
         }
     }
 }

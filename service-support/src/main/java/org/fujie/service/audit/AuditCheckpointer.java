@@ -14,9 +14,8 @@ import java.util.Optional;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.DefaultSignatureAlgorithmIdentifierFinder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SigningKey;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,8 +79,7 @@ public final class AuditCheckpointer {
     public boolean signatureValid(AuditCheckpoint checkpoint) {
         try {
             SigningKey key = key();
-            ContentVerifier verifier = new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.bouncyCastle())
-                    .build(key.publicKeyInfo())
+            ContentVerifier verifier = Verifiers.of(key.publicKeyInfo())
                     .get(new DefaultSignatureAlgorithmIdentifierFinder().find(key.algorithm().signatureAlgorithm()));
             try (OutputStream out = verifier.getOutputStream()) {
                 out.write(checkpoint.toBeSigned());
