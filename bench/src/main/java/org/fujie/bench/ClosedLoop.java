@@ -29,12 +29,21 @@ public final class ClosedLoop {
         boolean run() throws Exception;
     }
 
-    /** One measurement: operations per second, latency percentiles (ms), CPU cores of this JVM and of everything else. */
+    /**
+     * One measurement: operations per second, latency percentiles (ms), CPU cores of this JVM and of everything else.
+     *
+     * @param cpuSeconds CPU time of this JVM during the run (all its threads: workers, JIT, GC)
+     */
     public record Run(long operations, long failures, double seconds, long[] latenciesNanos, double ownCores, double otherCores,
-            String firstFailure) {
+            double cpuSeconds, String firstFailure) {
 
         public double rate() {
             return operations / seconds;
+        }
+
+        /** This JVM's CPU milliseconds per operation: less sensitive than the rate to other jobs taking cores. */
+        public double cpuMsPerOperation() {
+            return operations == 0 ? Double.NaN : cpuSeconds * 1000 / operations;
         }
 
         /** Nearest rank; NaN when nothing completed. */
@@ -49,7 +58,7 @@ public final class ClosedLoop {
         /** Several runs of one case as one: counts and latencies pooled, CPU weighted by duration. */
         public static Run merge(List<Run> runs) {
             long operations = 0, failures = 0;
-            double seconds = 0, own = 0, other = 0;
+            double seconds = 0, own = 0, other = 0, cpu = 0;
             String failure = null;
             List<long[]> all = new ArrayList<>();
             for (Run r : runs) {
@@ -58,11 +67,12 @@ public final class ClosedLoop {
                 seconds += r.seconds();
                 own += r.ownCores() * r.seconds();
                 other += r.otherCores() * r.seconds();
+                cpu += r.cpuSeconds();
                 all.add(r.latenciesNanos());
                 failure = failure != null ? failure : r.firstFailure();
             }
             long[] latencies = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-            return new Run(operations, failures, seconds, latencies, own / seconds, other / seconds, failure);
+            return new Run(operations, failures, seconds, latencies, own / seconds, other / seconds, cpu, failure);
         }
     }
 
@@ -163,7 +173,8 @@ public final class ClosedLoop {
             }
             window = all.length / rate;  // the window in which this rate gives these operations, so Run.rate() and merge() hold
         }
-        return new Run(all.length, Arrays.stream(failures).sum(), window, all, own, other, firstFailure.get());
+        return new Run(all.length, Arrays.stream(failures).sum(), window, all, own, other, (cpuAfter - cpuBefore) / 1e9,
+                firstFailure.get());
     }
 
     private static long processCpuNanos() {

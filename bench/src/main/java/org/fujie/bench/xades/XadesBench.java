@@ -146,11 +146,14 @@ public final class XadesBench {
     private void summary(List<Row> rows) {
         print("");
         print("== Summary: operations/s (closed loop, all rounds merged), latency p50 / p99 in ms (nearest rank), ratio Fujie/DSS");
-        print("| operation | document | signed by | threads | Fujie ops/s | Fujie p50 / p99 | DSS ops/s | DSS p50 / p99 | Fujie/DSS | other CPU |");
-        print("|---|---|---|---|---|---|---|---|---|---|");
+        print("CPU ms/op: this JVM's CPU time (workers, JIT, GC) per operation; DSS/Fujie: how many times the CPU DSS spends");
+        print("| operation | document | signed by | threads | Fujie ops/s | Fujie p50 / p99 | DSS ops/s | DSS p50 / p99 | Fujie/DSS | other CPU"
+                + " | CPU ms/op Fujie / DSS | DSS/Fujie CPU |");
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            print("| %s | %s | %s | %d | %s", r.c().operation(), r.c().size(), r.c().signedBy() == null ? "-" : r.c().signedBy(), r.threads(),
-                    r.result().cells());
+            double fujieCpu = r.result().first().cpuMsPerOperation(), dssCpu = r.result().second().cpuMsPerOperation();
+            print("| %s | %s | %s | %d | %s %.2f / %.2f | %.2fx |", r.c().operation(), r.c().size(), r.c().signedBy() == null ? "-"
+                    : r.c().signedBy(), r.threads(), r.result().cells(), fujieCpu, dssCpu, dssCpu / fujieCpu);
         }
     }
 
