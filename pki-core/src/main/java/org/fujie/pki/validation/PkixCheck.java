@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Set;
 
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Sm2;
+import org.fujie.pki.crypto.Sm2IdProvider;
 
 /**
  * RFC 5280 6.1 path validation by the JDK's PKIX validator (signatures, validity at the time, name
  * chaining, basic constraints, key usage, name constraints, policies, critical extensions) with its
  * revocation checking off: {@link RevocationChecker} does that after. Signatures go through Bouncy
- * Castle. The anchor's own validity is not part of RFC 5280's algorithm; it is checked here as OpenSSL
+ * Castle; paths with SM2 keys or signatures go to Bouncy Castle's validator as a whole. The anchor's own validity is not part of RFC 5280's algorithm; it is checked here as OpenSSL
  * does, so an expired root fails as EXPIRED.
  */
 final class PkixCheck {
@@ -37,14 +39,20 @@ final class PkixCheck {
         List<X509Certificate> certificates = path.subList(0, path.size() - 1);
         if (!certificates.isEmpty()) {
             try {
-                CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                boolean sm2 = path.stream().anyMatch(PkixCheck::involvesSm2);
+                // The JDK cannot read SM2 keys: such paths go to Bouncy Castle's validator, whose SM2 signatures must
+                // carry the deployment's user ID (Sm2IdProvider) rather than Bouncy Castle's default.
+                CertificateFactory factory = sm2 ? CertificateFactory.getInstance("X.509", CryptoProviders.bouncyCastle())
+                        : CertificateFactory.getInstance("X.509");
                 PKIXParameters parameters = new PKIXParameters(Set.of(new java.security.cert.TrustAnchor(anchor, null)));
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(Date.from(at));
-                parameters.setSigProvider(CryptoProviders.bouncyCastle().getName());
+                parameters.setSigProvider(sm2 ? Sm2IdProvider.registered() : CryptoProviders.bouncyCastle().getName());
                 // RFC 5280 4.2.1.4 allows qualifiers; the JDK's default would reject a critical policies extension with them.
                 parameters.setPolicyQualifiersRejected(false);
-                CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(certificates), parameters);
+                CertPathValidator validator = sm2 ? CertPathValidator.getInstance("PKIX", CryptoProviders.bouncyCastle())
+                        : CertPathValidator.getInstance("PKIX");
+                validator.validate(factory.generateCertPath(certificates), parameters);
             } catch (CertPathValidatorException e) {
                 return new Failure(subIndication(e.getReason()), e.getIndex(), e.getMessage());
             } catch (GeneralSecurityException e) {
@@ -59,6 +67,10 @@ final class PkixCheck {
             return new Failure(SubIndication.NOT_YET_VALID, path.size() - 1, "the trust anchor is not yet valid");
         }
         return null;
+    }
+
+    private static boolean involvesSm2(X509Certificate certificate) {
+        return Sm2.isSm2(certificate.getPublicKey()) || Sm2.SM3_WITH_SM2.getAlgorithm().getId().equals(certificate.getSigAlgOID());
     }
 
     /**
