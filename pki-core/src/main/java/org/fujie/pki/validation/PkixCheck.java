@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Sm2;
 
 /**
  * RFC 5280 6.1 path validation by the JDK's PKIX validator (signatures, validity at the time, name
@@ -37,14 +38,21 @@ final class PkixCheck {
         List<X509Certificate> certificates = path.subList(0, path.size() - 1);
         if (!certificates.isEmpty()) {
             try {
-                CertificateFactory factory = CertificateFactory.getInstance("X.509");
+                // The JDK's validator re-reads every certificate and knows no SM2 curve ("Unknown named curve
+                // 1.2.156.10197.1.301"); Bouncy Castle's reads them. It checks SM2 certificate signatures with the
+                // GM/T 0009 default user ID, which is what GM/T 0015 certificates are signed with.
+                boolean sm2 = path.stream().anyMatch(c -> Sm2.isSm2(c.getPublicKey()));
+                CertificateFactory factory = sm2 ? CertificateFactory.getInstance("X.509", CryptoProviders.bouncyCastle())
+                        : CertificateFactory.getInstance("X.509");
                 PKIXParameters parameters = new PKIXParameters(Set.of(new java.security.cert.TrustAnchor(anchor, null)));
                 parameters.setRevocationEnabled(false);
                 parameters.setDate(Date.from(at));
                 parameters.setSigProvider(CryptoProviders.bouncyCastle().getName());
                 // RFC 5280 4.2.1.4 allows qualifiers; the JDK's default would reject a critical policies extension with them.
                 parameters.setPolicyQualifiersRejected(false);
-                CertPathValidator.getInstance("PKIX").validate(factory.generateCertPath(certificates), parameters);
+                CertPathValidator validator = sm2 ? CertPathValidator.getInstance("PKIX", CryptoProviders.bouncyCastle())
+                        : CertPathValidator.getInstance("PKIX");
+                validator.validate(factory.generateCertPath(certificates), parameters);
             } catch (CertPathValidatorException e) {
                 return new Failure(subIndication(e.getReason()), e.getIndex(), e.getMessage());
             } catch (GeneralSecurityException e) {
