@@ -33,11 +33,18 @@ import org.fujie.pki.x509.SubjectNames;
 public final class SesVerifier {
 
     private final CertificateValidator validator;
+    private final List<X509Certificate> intermediates;
     private final SesVerifierSettings settings;
     private final Clock clock;
 
-    public SesVerifier(CertificateValidator validator, SesVerifierSettings settings, Clock clock) {
+    /**
+     * @param intermediates CA certificates that may help build the maker's, signer's and TSA's paths (untrusted): a seal
+     *        and a signature carry only the end-entity certificates
+     */
+    public SesVerifier(CertificateValidator validator, List<X509Certificate> intermediates, SesVerifierSettings settings,
+            Clock clock) {
         this.validator = validator;
+        this.intermediates = List.copyOf(intermediates);
         this.settings = settings;
         this.clock = clock;
     }
@@ -155,7 +162,7 @@ public final class SesVerifier {
 
     private List<SesCheckResult> certificate(X509Certificate certificate, Instant at, Purpose purpose, SesCheck chain,
             SesCheck validity, SesCheck revocation, String who) {
-        return CertificateChecks.of(validator.validate(new ValidationRequest(certificate, List.of(), at, purpose)), chain, validity,
+        return CertificateChecks.of(validator.validate(new ValidationRequest(certificate, intermediates, at, purpose)), chain, validity,
                 revocation, who);
     }
 
@@ -199,7 +206,8 @@ public final class SesVerifier {
             return SesCheckResult.failed(SesCheck.TIME_STAMP, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE,
                     "the time-stamp is not an RFC 3161 token: " + e.getMessage());
         }
-        VerifiedTimestamp verified = TimeStampCheck.verify(token, CmsObjects.Content.of(signature.signature()), List.of(), validator);
+        VerifiedTimestamp verified = TimeStampCheck.verify(token, CmsObjects.Content.of(signature.signature()), intermediates,
+                validator);
         steps.timestamp = verified;
         return verified.valid() ? SesCheckResult.passed(SesCheck.TIME_STAMP, verified.detail())
                 : SesCheckResult.failed(SesCheck.TIME_STAMP, verified.indication(), verified.subIndication(), verified.detail());
