@@ -54,7 +54,7 @@ final class PkixCheck {
                         : CertPathValidator.getInstance("PKIX");
                 validator.validate(factory.generateCertPath(certificates), parameters);
             } catch (CertPathValidatorException e) {
-                return new Failure(subIndication(e.getReason()), e.getIndex(), e.getMessage());
+                return new Failure(subIndication(e), e.getIndex(), e.getMessage());
             } catch (GeneralSecurityException e) {
                 return new Failure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, -1, e.getMessage());
             }
@@ -75,7 +75,17 @@ final class PkixCheck {
      * we make: no other data can repair it, and the standard pairs TOTAL_FAILED with SIG_CRYPTO_FAILURE
      * only (CERTIFICATE_CHAIN_GENERAL_FAILURE exists under INDETERMINATE alone).
      */
-    private static SubIndication subIndication(CertPathValidatorException.Reason reason) {
+    private static SubIndication subIndication(CertPathValidatorException e) {
+        // Bouncy Castle's validator (SM2 paths) gives no reason for validity failures, only the cause.
+        for (Throwable cause = e.getCause(); cause != null && e.getReason() == BasicReason.UNSPECIFIED; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateExpiredException) {
+                return SubIndication.EXPIRED;
+            }
+            if (cause instanceof java.security.cert.CertificateNotYetValidException) {
+                return SubIndication.NOT_YET_VALID;
+            }
+        }
+        CertPathValidatorException.Reason reason = e.getReason();
         if (reason == BasicReason.INVALID_SIGNATURE) {
             return SubIndication.SIG_CRYPTO_FAILURE;
         }
