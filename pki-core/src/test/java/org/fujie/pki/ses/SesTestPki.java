@@ -88,6 +88,15 @@ final class SesTestPki {
                 Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
     }
 
+    /** A keeper whose certificate is valid only in the given period. */
+    Issued newSigner(String commonName, Instant notBefore, Instant notAfter) {
+        KeyPair keyPair = KeyAlgorithm.SM2.generateKeyPair();
+        X509CertificateHolder certificate = CertificateSigner.forIssuer(issuing.certificate(), issuing.signingKey())
+                .sign(new CertificateTemplate(SerialNumbers.next(), SubjectNames.parse("CN=" + commonName + ",O=Fujie Test,C=CN"),
+                        TestCertificates.spki(keyPair), notBefore, notAfter, leafExtensions(null)));
+        return new Issued(certificate, keyPair, TestCertificates.signingKey("key", KeyAlgorithm.SM2, keyPair));
+    }
+
     void revoke(Issued certificate, Instant at) {
         revoked.put(certificate.certificate().getSerialNumber(), new CrlTemplate.Entry(
                 certificate.certificate().getSerialNumber(), at, RevocationReason.KEY_COMPROMISE, null));

@@ -149,6 +149,16 @@ class SesVerifierTests {
     }
 
     @Test
+    void verifyWhenTheSignerCertificateHadExpiredAtTheSigningTimeThenTheSignerValidityFails() throws Exception {
+        Issued expired = pki.newSigner("Wang Wu", now.minus(Duration.ofDays(20)), now.minus(Duration.ofDays(2)));
+
+        SesReport report = verify(sign(seal(expired, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))), expired, null));
+
+        assertFailed(report, SesCheck.SIGNER_VALIDITY, SubIndication.EXPIRED);
+        assertThat(report.checks()).extracting(SesCheckResult::check).contains(SesCheck.SIGNER_CHAIN);
+    }
+
+    @Test
     void verifyWhenTheMakerIsNotUnderTheAnchorThenTheMakerChainFails() throws Exception {
         SesTestPki other = new SesTestPki();
         SesSeal seal = new SealMaker(other.maker.x509(), other.maker.signingKey()).make(new SealDescription("FujieTest", "ES-X-1", 1, "章",
