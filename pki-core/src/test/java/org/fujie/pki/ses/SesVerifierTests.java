@@ -204,7 +204,8 @@ class SesVerifierTests {
         byte[] good = sign(seal(), pki.signer, null);
         List<byte[]> bad = List.of(new byte[0], new byte[] {0x30}, new byte[] {0x30, (byte) 0x84, 0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff},
                 Arrays.copyOf(good, good.length / 2), Arrays.copyOf(good, good.length - 1), "not DER at all".getBytes(StandardCharsets.US_ASCII),
-                new byte[] {0x30, 0x03, 0x02, 0x01, 0x04}, seal().getEncoded("DER"), concat(good, new byte[] {0x05, 0x00}));
+                new byte[] {0x30, 0x03, 0x02, 0x01, 0x04}, seal().getEncoded("DER"), concat(good, new byte[] {0x05, 0x00}),
+                nested(20_000), new byte[] {0x30, (byte) 0x80, 0x05, 0x00, 0x00, 0x00});
         for (byte[] input : bad) {
             SesReport report = verify(input);
             assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.INDETERMINATE);
@@ -225,6 +226,24 @@ class SesVerifierTests {
 
         assertThat(report.subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
         assertThat(report.detail()).contains("larger than 1024");
+    }
+
+    /** SEQUENCEs inside each other, deeper than any parser's stack may take. */
+    static byte[] nested(int depth) {
+        byte[] inner = {0x05, 0x00};
+        for (int i = 0; i < depth; i++) {
+            int n = inner.length;
+            byte[] outer = new byte[n + 6];
+            outer[0] = 0x30;
+            outer[1] = (byte) 0x84;
+            outer[2] = (byte) (n >>> 24);
+            outer[3] = (byte) (n >>> 16);
+            outer[4] = (byte) (n >>> 8);
+            outer[5] = (byte) n;
+            System.arraycopy(inner, 0, outer, 6, n);
+            inner = outer;
+        }
+        return inner;
     }
 
     static int indexOf(byte[] haystack, byte[] needle) {
