@@ -1,6 +1,5 @@
 package org.fujie.pki.ses;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.text.ParseException;
 import java.time.Instant;
@@ -12,7 +11,6 @@ import org.bouncycastle.asn1.ASN1BitString;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1GeneralizedTime;
 import org.bouncycastle.asn1.ASN1IA5String;
-import org.bouncycastle.asn1.ASN1InputStream;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -24,9 +22,8 @@ import org.bouncycastle.asn1.DERGeneralizedTime;
 import org.bouncycastle.asn1.DERUTCTime;
 
 /**
- * Defensive reading of the seal structures: one DER object within a size limit (Bouncy Castle's ASN1InputStream bounded,
- * so a length field cannot make it allocate more), and typed access to sequence elements that fails as
- * {@link SesFormatException} naming the field, whatever Bouncy Castle throws.
+ * Typed access to the fields of the seal structures that fails as {@link SesFormatException} naming the field, whatever
+ * Bouncy Castle throws; and the DER time forms Fujie writes.
  */
 final class SesDer {
 
@@ -34,83 +31,6 @@ final class SesDer {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
 
     private SesDer() {
-    }
-
-    static ASN1Primitive read(byte[] der, int maxBytes, String what) {
-        if (der == null || der.length == 0) {
-            throw new SesFormatException("no " + what + " given");
-        }
-        if (der.length > maxBytes) {
-            throw new SesFormatException("the " + what + " is larger than " + maxBytes + " bytes");
-        }
-        checkStructure(der, what);
-        // Bounded by the array's length: a length field larger than what is there fails instead of allocating.
-        try (ASN1InputStream in = new ASN1InputStream(der)) {
-            ASN1Primitive object = in.readObject();
-            if (object == null || in.available() > 0) {
-                throw new SesFormatException("the " + what + " is not one DER object");
-            }
-            return object;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof SesFormatException format) {
-                throw format;
-            }
-            throw new SesFormatException("the " + what + " is not well-formed DER: " + e.getMessage(), e);
-        }
-    }
-
-    /** The deepest nesting read: the standards' structures are about ten deep, a certificate list entry a few more. */
-    static final int MAX_DEPTH = 32;
-
-    /**
-     * Walks the TLV headers without recursion before any parser sees the bytes: definite lengths only (DER), each within its
-     * parent, nesting at most {@link #MAX_DEPTH}, so hostile nesting cannot overflow a parser's stack.
-     */
-    static void checkStructure(byte[] der, String what) {
-        int[] ends = new int[MAX_DEPTH + 1];
-        int depth = 0;
-        ends[0] = der.length;
-        int pos = 0;
-        while (pos < der.length) {
-            while (depth > 0 && pos == ends[depth]) {
-                depth--;
-            }
-            int tag = der[pos++] & 0xff;
-            if ((tag & 0x1f) == 0x1f) {
-                while (pos < der.length && (der[pos] & 0x80) != 0) {
-                    pos++;
-                }
-                pos++;
-            }
-            if (pos >= der.length) {
-                throw new SesFormatException("the " + what + " ends inside a tag");
-            }
-            int first = der[pos++] & 0xff;
-            long length = first;
-            if (first > 0x80) {
-                int count = first & 0x7f;
-                if (count > 4 || pos + count > der.length) {
-                    throw new SesFormatException("the " + what + " has an impossible length");
-                }
-                length = 0;
-                for (int i = 0; i < count; i++) {
-                    length = (length << 8) | (der[pos++] & 0xff);
-                }
-            } else if (first == 0x80) {
-                throw new SesFormatException("the " + what + " uses an indefinite length, which DER does not allow");
-            }
-            if (pos + length > ends[depth]) {
-                throw new SesFormatException("the " + what + " is truncated: a length runs past its container");
-            }
-            if ((tag & 0x20) != 0 && length > 0) {
-                if (depth == MAX_DEPTH) {
-                    throw new SesFormatException("the " + what + " nests deeper than " + MAX_DEPTH);
-                }
-                ends[++depth] = pos + (int) length;
-            } else {
-                pos += (int) length;
-            }
-        }
     }
 
     static ASN1Sequence sequence(Object object, String what) {

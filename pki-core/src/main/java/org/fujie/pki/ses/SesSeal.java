@@ -48,7 +48,7 @@ public final class SesSeal extends ASN1Object {
 
     /** Reads a DER seal (an exported .esl / .seal file) within the size limit. */
     public static SesSeal parse(byte[] der, int maxBytes) {
-        return getInstance(SesDer.read(der, maxBytes, "seal"));
+        return getInstance(DerInput.read(der, maxBytes, "seal"));
     }
 
     public static SesSeal getInstance(Object object) {

@@ -56,7 +56,7 @@ public final class SesSignature extends ASN1Object {
 
     /** Reads a DER signature within the size limit. */
     public static SesSignature parse(byte[] der, int maxBytes) {
-        return getInstance(SesDer.read(der, maxBytes, "signature"));
+        return getInstance(DerInput.read(der, maxBytes, "signature"));
     }
 
     public static SesSignature getInstance(Object object) {

@@ -200,7 +200,7 @@ public final class SesVerifier {
     private SesCheckResult timeStamp(SesSignature signature, Steps steps) {
         TimeStampToken token;
         try {
-            SesDer.checkStructure(signature.timeStamp(), "time-stamp");
+            DerInput.checkStructure(signature.timeStamp(), "time-stamp");
             token = new TimeStampToken(new CMSSignedData(signature.timeStamp()));
         } catch (Exception e) {
             steps.timestamp = VerifiedTimestamp.failed(null, null, SubIndication.FORMAT_FAILURE, "the time-stamp cannot be read");
