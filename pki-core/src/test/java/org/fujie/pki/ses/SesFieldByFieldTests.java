@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.TestCertificates.Issued;
+import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.tsp.TimeStampClient;
 import org.fujie.pki.validation.Indication;
 import org.junit.jupiter.api.BeforeAll;
@@ -165,5 +166,18 @@ class SesFieldByFieldTests {
         assertThat(openssl.run("asn1parse", "-inform", "DER", "-in", "seal.der")).contains(":ES", ":FujieTest", ":ES-MADE-1",
                 "GENERALIZEDTIME", "BIT STRING");
         assertThat(openssl.run("asn1parse", "-inform", "DER", "-in", "signature.der")).contains(":page=1", "cont [ 0 ]");
+        // OpenSSL, not Bouncy Castle, checks both SM2 values over the bytes the test says are signed (GM/T 0009 default ID).
+        openssl.write("maker.pem", pki.maker.pem());
+        openssl.write("maker-key.pem", openssl.publicKeyOfCertificate("maker.pem"));
+        openssl.write("seal-info.der", SesStructures.der(info));
+        openssl.write("seal-value.der", read.value());
+        assertThat(openssl.verifySignature(KeyAlgorithm.SM2, "maker-key.pem", "seal-info.der", "seal-value.der").exitCode()).isZero();
+        openssl.write("signer.pem", pki.signer.pem());
+        openssl.write("signer-key.pem", openssl.publicKeyOfCertificate("signer.pem"));
+        openssl.write("tbs.der", SesStructures.der(tbs));
+        openssl.write("signature-value.der", DERBitString.getInstance(top.getObjectAt(3)).getOctets());
+        assertThat(openssl.verifySignature(KeyAlgorithm.SM2, "signer-key.pem", "tbs.der", "signature-value.der").exitCode()).isZero();
+        openssl.write("other.der", new byte[] {1, 2, 3});
+        assertThat(openssl.verifySignature(KeyAlgorithm.SM2, "signer-key.pem", "other.der", "signature-value.der").exitCode()).isNotZero();
     }
 }
