@@ -14,11 +14,14 @@ import org.fujie.pki.validation.SubIndication;
  * @param checks the checks run, in order; the last is the one that failed, if any
  * @param seal the seal's fields; null when the input could not be read
  * @param signer the signer certificate's subject; null for a seal alone or when unreadable
- * @param signingTime TBS_Sign's timeInfo; for a seal alone, the time it was verified at
+ * @param signingTime TBS_Sign's timeInfo, as claimed; null for a seal alone
+ * @param validationTime when the certificates and the seal's dates were judged: a verified time-stamp's genTime, else
+ *        the claimed signing time; for a seal alone, the time asked
  * @param timestamp the verified time-stamp over the signature value; null when there is none
  */
 public record SesReport(Indication indication, SubIndication subIndication, String detail, List<SesCheckResult> checks,
-        SealFields seal, String signer, Instant signingTime, String propertyInfo, VerifiedTimestamp timestamp) {
+        SealFields seal, String signer, Instant signingTime, Instant validationTime, String propertyInfo,
+        VerifiedTimestamp timestamp) {
 
     public SesReport {
         checks = List.copyOf(checks);

@@ -26,8 +26,9 @@ import org.fujie.pki.x509.SubjectNames;
 
 /**
  * Verifies GB/T 38540 (v4) and GM/T 0031-2014 (v1) signatures over a document, and seals alone, in the standard's order
- * ({@link SesCheck}), ending at the first failure. Certificates are judged by the CertificateValidator at the signing time
- * (TBS_Sign.timeInfo): the maker's, because the seal was used then; the signer's, as the standard asks. Never throws:
+ * ({@link SesCheck}), ending at the first failure. Certificates and the seal's dates are judged at the signing time: the
+ * maker's, because the seal was used then; the signer's, as the standard asks. That time is the genTime of a verified
+ * time-stamp, else the claimed TBS_Sign.timeInfo (which only the signer vouches for). Never throws:
  * every outcome, malformed input included, is a {@link SesReport}. Thread-safe.
  */
 public final class SesVerifier {
@@ -83,8 +84,13 @@ public final class SesVerifier {
         }
         TbsSign toSign = signature.toSign();
         SesSeal seal = toSign.seal();
-        Instant time = toSign.time();
-        Steps steps = new Steps(SealFields.of(seal, subject(maker)), subject(signer), time, toSign.propertyInfo());
+        // The time-stamp is reported last, as the standard orders it, but read first: a verified one proves when the
+        // signature existed, so the certificates are judged then and a backdated timeInfo cannot dodge a revocation.
+        Stamp stamp = signature.timeStamp() == null ? null : timeStamp(signature);
+        Instant time = stamp != null && stamp.verified() != null && stamp.verified().valid() ? stamp.verified().genTime()
+                : toSign.time();
+        Steps steps = new Steps(SealFields.of(seal, subject(maker)), subject(signer), toSign.time(), time, toSign.propertyInfo());
+        steps.timestamp = stamp == null ? null : stamp.verified();
         boolean ok = steps.add(SesCheckResult.passed(SesCheck.FORMAT, "a " + signature.version() + " SES_Signature"))
                 && steps.add(signatureValue(signature, signer))
                 && steps.add(signerInSeal(seal, signature.signerCertificate()))
@@ -95,8 +101,8 @@ public final class SesVerifier {
                 && steps.addAll(certificate(signer, time, settings.signerPurpose(), SesCheck.SIGNER_CHAIN, SesCheck.SIGNER_VALIDITY,
                         SesCheck.SIGNER_REVOCATION, "signer certificate"))
                 && steps.add(documentHash(signature, document));
-        if (ok && signature.timeStamp() != null) {
-            steps.add(timeStamp(signature, steps));
+        if (ok && stamp != null) {
+            steps.add(stamp.check());
         }
         return steps.report("signature with seal " + seal.sealInfo().esId() + " by " + subject(signer) + " verified");
     }
@@ -110,7 +116,7 @@ public final class SesVerifier {
         } catch (SesFormatException e) {
             return unreadable(e.getMessage());
         }
-        Steps steps = new Steps(SealFields.of(seal, subject(maker)), null, at, null);
+        Steps steps = new Steps(SealFields.of(seal, subject(maker)), null, null, at, null);
         boolean ok = steps.add(SesCheckResult.passed(SesCheck.FORMAT, "a " + seal.version() + " SESeal"))
                 && steps.add(sealSignature(seal, maker))
                 && steps.addAll(certificate(maker, at, settings.makerPurpose(), SesCheck.MAKER_CHAIN, SesCheck.MAKER_VALIDITY,
@@ -197,21 +203,25 @@ public final class SesVerifier {
         return SesCheckResult.failed(SesCheck.DOCUMENT_HASH, SubIndication.HASH_FAILURE, "the document's hash differs from dataHash");
     }
 
-    private SesCheckResult timeStamp(SesSignature signature, Steps steps) {
+    /** The time-stamp's check and what was verified of it. */
+    private record Stamp(SesCheckResult check, VerifiedTimestamp verified) {
+    }
+
+    private Stamp timeStamp(SesSignature signature) {
         TimeStampToken token;
         try {
             DerInput.checkStructure(signature.timeStamp(), "time-stamp");
             token = new TimeStampToken(new CMSSignedData(signature.timeStamp()));
         } catch (Exception e) {
-            steps.timestamp = VerifiedTimestamp.failed(null, null, SubIndication.FORMAT_FAILURE, "the time-stamp cannot be read");
-            return SesCheckResult.failed(SesCheck.TIME_STAMP, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE,
-                    "the time-stamp is not an RFC 3161 token: " + e.getMessage());
+            return new Stamp(SesCheckResult.failed(SesCheck.TIME_STAMP, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE,
+                    "the time-stamp is not an RFC 3161 token: " + e.getMessage()),
+                    VerifiedTimestamp.failed(null, null, SubIndication.FORMAT_FAILURE, "the time-stamp cannot be read"));
         }
         VerifiedTimestamp verified = TimeStampCheck.verify(token, CmsObjects.Content.of(signature.signature()), intermediates,
                 validator);
-        steps.timestamp = verified;
-        return verified.valid() ? SesCheckResult.passed(SesCheck.TIME_STAMP, verified.detail())
-                : SesCheckResult.failed(SesCheck.TIME_STAMP, verified.indication(), verified.subIndication(), verified.detail());
+        return new Stamp(verified.valid() ? SesCheckResult.passed(SesCheck.TIME_STAMP, verified.detail())
+                : SesCheckResult.failed(SesCheck.TIME_STAMP, verified.indication(), verified.subIndication(), verified.detail()),
+                verified);
     }
 
     private static X509Certificate certificate(byte[] der, String who) {
@@ -229,7 +239,7 @@ public final class SesVerifier {
     private static SesReport unreadable(String detail) {
         return new SesReport(Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE, detail,
                 List.of(SesCheckResult.failed(SesCheck.FORMAT, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE, detail)),
-                null, null, null, null, null);
+                null, null, null, null, null, null);
     }
 
     /** The checks run so far and what the report will say besides. */
@@ -237,14 +247,16 @@ public final class SesVerifier {
         private final List<SesCheckResult> checks = new ArrayList<>();
         private final SealFields seal;
         private final String signer;
-        private final Instant time;
+        private final Instant claimed;
+        private final Instant validationTime;
         private final String propertyInfo;
         private VerifiedTimestamp timestamp;
 
-        Steps(SealFields seal, String signer, Instant time, String propertyInfo) {
+        Steps(SealFields seal, String signer, Instant claimed, Instant validationTime, String propertyInfo) {
             this.seal = seal;
             this.signer = signer;
-            this.time = time;
+            this.claimed = claimed;
+            this.validationTime = validationTime;
             this.propertyInfo = propertyInfo;
         }
 
@@ -261,10 +273,11 @@ public final class SesVerifier {
         SesReport report(String passed) {
             SesCheckResult last = checks.get(checks.size() - 1);
             if (last.passed()) {
-                return new SesReport(Indication.TOTAL_PASSED, null, passed, checks, seal, signer, time, propertyInfo, timestamp);
+                return new SesReport(Indication.TOTAL_PASSED, null, passed, checks, seal, signer, claimed, validationTime, propertyInfo,
+                        timestamp);
             }
             return new SesReport(last.indication(), last.subIndication(), last.check() + ": " + last.detail(), checks, seal, signer,
-                    time, propertyInfo, timestamp);
+                    claimed, validationTime, propertyInfo, timestamp);
         }
     }
 }

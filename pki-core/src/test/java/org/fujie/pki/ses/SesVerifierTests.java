@@ -178,6 +178,29 @@ class SesVerifierTests {
     }
 
     @Test
+    void verifyWhenABackdatedSignatureIsTimeStampedAfterARevocationThenTheSignerRevocationFails() throws Exception {
+        Instant backdated = now.minus(Duration.ofDays(2));
+        SesSeal seal = seal(pki.signer, now.minus(Duration.ofDays(10)), now.plus(Duration.ofDays(10)));
+        SesSigner signer = new SesSigner(pki.signer.x509(), pki.signer.signingKey(),
+                SignatureTimeStamper.sm3(TimeStampClient.local(pki.timeStampAuthority())));
+        byte[] stamped = signer.sign(seal, backdated, SesDigests.sm3(DOCUMENT), "page=1").getEncoded("DER");
+        byte[] unstamped = new SesSigner(pki.signer.x509(), pki.signer.signingKey(), null)
+                .sign(seal, backdated, SesDigests.sm3(DOCUMENT), "page=1").getEncoded("DER");
+        pki.revoke(pki.signer, now.minus(Duration.ofDays(1)));
+
+        SesReport report = verify(stamped);
+
+        // The time-stamp proves the signature existed only now, after the revocation: judged then, not at the claimed time.
+        assertFailed(report, SesCheck.SIGNER_REVOCATION, SubIndication.REVOKED);
+        assertThat(report.signingTime()).isEqualTo(backdated);
+        assertThat(report.validationTime()).isEqualTo(report.timestamp().genTime());
+        // Without a time-stamp only the claimed time is there, and GB/T 38540 judges the certificate at it.
+        SesReport claimed = verify(unstamped);
+        assertThat(claimed.indication()).as(claimed.detail()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(claimed.validationTime()).isEqualTo(backdated);
+    }
+
+    @Test
     void verifyWhenTheTimeStampIsOverOtherBytesThenTheTimeStampFails() throws Exception {
         SesSignature read = SesSignature.parse(sign(seal(), pki.signer, null), 1 << 20);
         byte[] otherToken = SignatureTimeStamper.sm3(TimeStampClient.local(pki.timeStampAuthority())).timeStamp(new byte[] {1, 2, 3});
