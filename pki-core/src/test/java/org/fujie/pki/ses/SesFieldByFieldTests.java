@@ -92,6 +92,9 @@ class SesFieldByFieldTests {
         assertThat(report.signingTime()).isEqualTo(now);
         assertThat(report.checks()).filteredOn(c -> c.check() == SesCheck.SEAL_SIGNATURE).singleElement()
                 .extracting(SesCheckResult::detail).asString().contains("SEQUENCE { SES_SealInfo, cert, algorithm }");
+        SesReport sealAlone = pki.verifier().verifySeal(SesStructures.der(seal), null);
+        assertThat(sealAlone.indication()).as(sealAlone.detail()).isEqualTo(Indication.TOTAL_PASSED);
+        assertThat(sealAlone.seal().version()).isEqualTo(SesVersion.V1);
     }
 
     @Test
