@@ -19,6 +19,8 @@ public enum SesCheck {
     MAKER_VALIDITY,
     /** The maker certificate was not revoked then. */
     MAKER_REVOCATION,
+    /** The maker certificate's key usage, when given, allows signatures (digitalSignature or nonRepudiation). */
+    MAKER_KEY_USAGE,
     /** The signing time (or the time asked) lies within the seal's validStart..validEnd. */
     SEAL_VALIDITY,
     /** The signer certificate chains to a trust anchor at the signing time. */
@@ -27,6 +29,8 @@ public enum SesCheck {
     SIGNER_VALIDITY,
     /** The signer certificate was not revoked at the signing time. */
     SIGNER_REVOCATION,
+    /** The signer certificate's key usage, when given, allows signatures (digitalSignature or nonRepudiation). */
+    SIGNER_KEY_USAGE,
     /** The document's hash equals dataHash. */
     DOCUMENT_HASH,
     /** The time-stamp, when there is one, is a valid RFC 3161 token over the signature value. */

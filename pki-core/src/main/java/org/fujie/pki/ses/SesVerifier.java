@@ -96,10 +96,10 @@ public final class SesVerifier {
                 && steps.add(signerInSeal(seal, signature.signerCertificate()))
                 && steps.add(sealSignature(seal, maker))
                 && steps.addAll(certificate(maker, time, settings.makerPurpose(), SesCheck.MAKER_CHAIN, SesCheck.MAKER_VALIDITY,
-                        SesCheck.MAKER_REVOCATION, "maker certificate"))
+                        SesCheck.MAKER_REVOCATION, SesCheck.MAKER_KEY_USAGE, "maker certificate"))
                 && steps.add(sealValidity(seal, time))
                 && steps.addAll(certificate(signer, time, settings.signerPurpose(), SesCheck.SIGNER_CHAIN, SesCheck.SIGNER_VALIDITY,
-                        SesCheck.SIGNER_REVOCATION, "signer certificate"))
+                        SesCheck.SIGNER_REVOCATION, SesCheck.SIGNER_KEY_USAGE, "signer certificate"))
                 && steps.add(documentHash(signature, document));
         if (ok && stamp != null) {
             steps.add(stamp.check());
@@ -120,7 +120,7 @@ public final class SesVerifier {
         boolean ok = steps.add(SesCheckResult.passed(SesCheck.FORMAT, "a " + seal.version() + " SESeal"))
                 && steps.add(sealSignature(seal, maker))
                 && steps.addAll(certificate(maker, at, settings.makerPurpose(), SesCheck.MAKER_CHAIN, SesCheck.MAKER_VALIDITY,
-                        SesCheck.MAKER_REVOCATION, "maker certificate"));
+                        SesCheck.MAKER_REVOCATION, SesCheck.MAKER_KEY_USAGE, "maker certificate"));
         if (ok) {
             steps.add(sealValidity(seal, at));
         }
@@ -167,9 +167,9 @@ public final class SesVerifier {
     }
 
     private List<SesCheckResult> certificate(X509Certificate certificate, Instant at, Purpose purpose, SesCheck chain,
-            SesCheck validity, SesCheck revocation, String who) {
-        return CertificateChecks.of(validator.validate(new ValidationRequest(certificate, intermediates, at, purpose)), chain, validity,
-                revocation, who);
+            SesCheck validity, SesCheck revocation, SesCheck keyUsage, String who) {
+        return CertificateChecks.of(validator.validate(new ValidationRequest(certificate, intermediates, at, purpose)), certificate,
+                chain, validity, revocation, keyUsage, who);
     }
 
     private static SesCheckResult sealValidity(SesSeal seal, Instant at) {

@@ -65,8 +65,8 @@ class SesFieldByFieldTests {
         assertThat(report.indication()).as(report.detail()).isEqualTo(Indication.TOTAL_PASSED);
         assertThat(report.checks()).extracting(SesCheckResult::check).containsExactly(SesCheck.FORMAT, SesCheck.SIGNATURE_VALUE,
                 SesCheck.SIGNER_IN_SEAL, SesCheck.SEAL_SIGNATURE, SesCheck.MAKER_CHAIN, SesCheck.MAKER_VALIDITY,
-                SesCheck.MAKER_REVOCATION, SesCheck.SEAL_VALIDITY, SesCheck.SIGNER_CHAIN, SesCheck.SIGNER_VALIDITY,
-                SesCheck.SIGNER_REVOCATION, SesCheck.DOCUMENT_HASH);
+                SesCheck.MAKER_REVOCATION, SesCheck.MAKER_KEY_USAGE, SesCheck.SEAL_VALIDITY, SesCheck.SIGNER_CHAIN,
+                SesCheck.SIGNER_VALIDITY, SesCheck.SIGNER_REVOCATION, SesCheck.SIGNER_KEY_USAGE, SesCheck.DOCUMENT_HASH);
         assertThat(report.seal().version()).isEqualTo(SesVersion.V4);
         assertThat(report.seal().esId()).isEqualTo("ES-V4-1");
         assertThat(report.seal().name()).isEqualTo("测试单位公章");

@@ -88,6 +88,13 @@ final class SesTestPki {
                 Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
     }
 
+    /** A keeper whose key may only encipher keys (no digitalSignature, no nonRepudiation). */
+    Issued newEnciphermentOnlySigner(String commonName) {
+        return issue(issuing, "CN=" + commonName + ",O=Fujie Test,C=CN", List.of(
+                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
+                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.keyEncipherment)), crlDistributionPoint(ISSUING_CRL)));
+    }
+
     /** A keeper whose certificate is valid only in the given period. */
     Issued newSigner(String commonName, Instant notBefore, Instant notAfter) {
         KeyPair keyPair = KeyAlgorithm.SM2.generateKeyPair();

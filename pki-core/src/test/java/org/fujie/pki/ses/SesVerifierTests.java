@@ -159,6 +159,14 @@ class SesVerifierTests {
     }
 
     @Test
+    void verifyWhenTheSignerKeyMayNotSignThenTheSignerKeyUsageFails() throws Exception {
+        Issued encipherer = pki.newEnciphermentOnlySigner("Zhao Liu");
+
+        assertFailed(verify(sign(seal(encipherer, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))), encipherer, null)),
+                SesCheck.SIGNER_KEY_USAGE, SubIndication.CHAIN_CONSTRAINTS_FAILURE);
+    }
+
+    @Test
     void verifyWhenTheMakerIsNotUnderTheAnchorThenTheMakerChainFails() throws Exception {
         SesTestPki other = new SesTestPki();
         SesSeal seal = new SealMaker(other.maker.x509(), other.maker.signingKey()).make(new SealDescription("FujieTest", "ES-X-1", 1, "章",
