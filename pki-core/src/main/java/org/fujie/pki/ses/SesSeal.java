@@ -35,10 +35,16 @@ public final class SesSeal extends ASN1Object {
     private final ASN1ObjectIdentifier signatureAlgorithm;
     private final byte[] signedValue;
     /** The structure as read, when read (see SesSealInfo). */
-    private ASN1Primitive source;
+    private final ASN1Primitive source;
 
     public SesSeal(SesVersion version, SesSealInfo sealInfo, byte[] makerCertificate, ASN1ObjectIdentifier signatureAlgorithm,
             byte[] signedValue) {
+        this(version, sealInfo, makerCertificate, signatureAlgorithm, signedValue, null);
+    }
+
+    private SesSeal(SesVersion version, SesSealInfo sealInfo, byte[] makerCertificate, ASN1ObjectIdentifier signatureAlgorithm,
+            byte[] signedValue, ASN1Primitive source) {
+        this.source = source;
         this.version = Objects.requireNonNull(version, "version");
         this.sealInfo = Objects.requireNonNull(sealInfo, "sealInfo");
         this.makerCertificate = makerCertificate.clone();
@@ -62,21 +68,15 @@ public final class SesSeal extends ASN1Object {
                 throw new SesFormatException("a GM/T 0031-2014 SESeal has 2 fields, this one " + s.size());
             }
             ASN1Sequence i = SesDer.sequence(signInfo, "SES_SignInfo", 3, 3);
-            return read(s, new SesSeal(SesVersion.V1, SesSealInfo.getInstance(s.getObjectAt(0)),
-                    SesDer.octets(i.getObjectAt(0), "maker cert"), SesDer.oid(i.getObjectAt(1), "signatureAlgorithm"),
-                    SesDer.bits(i.getObjectAt(2), "signData")));
+            return new SesSeal(SesVersion.V1, SesSealInfo.getInstance(s.getObjectAt(0)), SesDer.octets(i.getObjectAt(0), "maker cert"),
+                    SesDer.oid(i.getObjectAt(1), "signatureAlgorithm"), SesDer.bits(i.getObjectAt(2), "signData"), s);
         }
         if (!(second.toASN1Primitive() instanceof ASN1OctetString) || s.size() < 4
                 || (s.size() == 5 && !(s.getObjectAt(4) instanceof ASN1TaggedObject))) {
             throw new SesFormatException("SESeal is neither GB/T 38540 (info, cert, algorithm, value) nor GM/T 0031-2014 (info, signInfo)");
         }
-        return read(s, new SesSeal(SesVersion.V4, SesSealInfo.getInstance(s.getObjectAt(0)), SesDer.octets(second, "maker cert"),
-                SesDer.oid(s.getObjectAt(2), "signAlgID"), SesDer.bits(s.getObjectAt(3), "signedValue")));
-    }
-
-    private static SesSeal read(ASN1Sequence source, SesSeal seal) {
-        seal.source = source;
-        return seal;
+        return new SesSeal(SesVersion.V4, SesSealInfo.getInstance(s.getObjectAt(0)), SesDer.octets(second, "maker cert"),
+                SesDer.oid(s.getObjectAt(2), "signAlgID"), SesDer.bits(s.getObjectAt(3), "signedValue"), s);
     }
 
     public SesVersion version() {

@@ -22,9 +22,15 @@ public final class SesSealInfo extends ASN1Object {
     private final SesPictureInfo picture;
     private final ASN1Sequence extDatas;
     /** The structure as read, when read: signatures are over what was received, not over Fujie's re-encoding of it. */
-    private ASN1Primitive source;
+    private final ASN1Primitive source;
 
     public SesSealInfo(SesHeader header, String esId, SesPropertyInfo property, SesPictureInfo picture, ASN1Sequence extDatas) {
+        this(header, esId, property, picture, extDatas, null);
+    }
+
+    private SesSealInfo(SesHeader header, String esId, SesPropertyInfo property, SesPictureInfo picture, ASN1Sequence extDatas,
+            ASN1Primitive source) {
+        this.source = source;
         this.header = Objects.requireNonNull(header, "header");
         this.esId = Objects.requireNonNull(esId, "esId");
         this.property = Objects.requireNonNull(property, "property");
@@ -42,10 +48,8 @@ public final class SesSealInfo extends ASN1Object {
         ASN1Sequence s = SesDer.sequence(object, "SES_SealInfo", 4, 5);
         ASN1Sequence ext = s.size() == 5 ? SesDer.sequence(s.getObjectAt(4), "SES_SealInfo.extDatas") : null;
         try {
-            SesSealInfo info = new SesSealInfo(SesHeader.getInstance(s.getObjectAt(0)), SesDer.ia5(s.getObjectAt(1), "esID"),
-                    SesPropertyInfo.getInstance(s.getObjectAt(2)), SesPictureInfo.getInstance(s.getObjectAt(3)), ext);
-            info.source = s;
-            return info;
+            return new SesSealInfo(SesHeader.getInstance(s.getObjectAt(0)), SesDer.ia5(s.getObjectAt(1), "esID"),
+                    SesPropertyInfo.getInstance(s.getObjectAt(2)), SesPictureInfo.getInstance(s.getObjectAt(3)), ext, s);
         } catch (SesFormatException e) {
             throw e;
         } catch (IllegalArgumentException e) {

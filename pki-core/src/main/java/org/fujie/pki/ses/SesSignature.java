@@ -34,19 +34,20 @@ public final class SesSignature extends ASN1Object {
     private final byte[] signature;
     private final byte[] timeStamp;
     /** The structure as read, when read (see SesSealInfo). */
-    private ASN1Primitive source;
+    private final ASN1Primitive source;
 
     /** A v4 signature; {@code timeStamp} (a DER TimeStampToken) may be null. */
     public SesSignature(TbsSign toSign, byte[] signerCertificate, ASN1ObjectIdentifier signatureAlgorithm, byte[] signature,
             byte[] timeStamp) {
-        this(toSign, signerCertificate, signatureAlgorithm, signature, timeStamp, true);
+        this(toSign, signerCertificate, signatureAlgorithm, signature, timeStamp, null);
         if (toSign.layout() != SesVersion.V4) {
             throw new IllegalArgumentException("Fujie writes GB/T 38540 (v4) signatures only");
         }
     }
 
     private SesSignature(TbsSign toSign, byte[] signerCertificate, ASN1ObjectIdentifier signatureAlgorithm, byte[] signature,
-            byte[] timeStamp, boolean read) {
+            byte[] timeStamp, ASN1Primitive source) {
+        this.source = source;
         this.toSign = Objects.requireNonNull(toSign, "toSign");
         this.signerCertificate = signerCertificate.clone();
         this.signatureAlgorithm = Objects.requireNonNull(signatureAlgorithm, "signatureAlgorithm");
@@ -65,23 +66,19 @@ public final class SesSignature extends ASN1Object {
         }
         ASN1Sequence s = SesDer.sequence(object, "SES_Signature", 2, 5);
         TbsSign tbs = TbsSign.getInstance(s.getObjectAt(0));
-        SesSignature read;
         if (s.size() == 2) {
             if (tbs.layout() != SesVersion.V1) {
                 throw new SesFormatException("a two-field SES_Signature (GM/T 0031-2014) needs the v1 TBS_Sign");
             }
-            read = new SesSignature(tbs, tbs.signerCertificate(), tbs.signatureAlgorithm(), SesDer.bits(s.getObjectAt(1), "signature"),
-                    null, true);
-        } else {
-            if (s.size() == 3 || tbs.layout() != SesVersion.V4) {
-                throw new SesFormatException("SES_Signature is neither GB/T 38540 (toSign, cert, algorithm, signature) nor GM/T 0031-2014");
-            }
-            byte[] token = s.size() == 5 ? timeStamp(s.getObjectAt(4)) : null;
-            read = new SesSignature(tbs, SesDer.octets(s.getObjectAt(1), "signer cert"), SesDer.oid(s.getObjectAt(2), "signatureAlgID"),
-                    SesDer.bits(s.getObjectAt(3), "signature"), token);
+            return new SesSignature(tbs, tbs.signerCertificate(), tbs.signatureAlgorithm(), SesDer.bits(s.getObjectAt(1), "signature"),
+                    null, s);
         }
-        read.source = s;
-        return read;
+        if (s.size() == 3 || tbs.layout() != SesVersion.V4) {
+            throw new SesFormatException("SES_Signature is neither GB/T 38540 (toSign, cert, algorithm, signature) nor GM/T 0031-2014");
+        }
+        byte[] token = s.size() == 5 ? timeStamp(s.getObjectAt(4)) : null;
+        return new SesSignature(tbs, SesDer.octets(s.getObjectAt(1), "signer cert"), SesDer.oid(s.getObjectAt(2), "signatureAlgID"),
+                SesDer.bits(s.getObjectAt(3), "signature"), token, s);
     }
 
     private static byte[] timeStamp(ASN1Encodable element) {

@@ -50,10 +50,11 @@ public final class TbsSign extends ASN1Object {
     private final byte[] signerCertificate;
     private final ASN1ObjectIdentifier signatureAlgorithm;
     /** The structure as read, when read: the signature is over what was received (see SesSealInfo). */
-    private ASN1Primitive source;
+    private final ASN1Primitive source;
 
     private TbsSign(SesVersion layout, int version, SesSeal seal, Instant time, byte[] timeInfo, byte[] dataHash, String propertyInfo,
-            ASN1Sequence extDatas, byte[] signerCertificate, ASN1ObjectIdentifier signatureAlgorithm) {
+            ASN1Sequence extDatas, byte[] signerCertificate, ASN1ObjectIdentifier signatureAlgorithm, ASN1Primitive source) {
+        this.source = source;
         this.layout = layout;
         this.version = version;
         this.seal = Objects.requireNonNull(seal, "seal");
@@ -72,7 +73,7 @@ public final class TbsSign extends ASN1Object {
     /** A v4 TBS_Sign; the time is kept to whole seconds, as it is encoded. */
     public static TbsSign v4(SesSeal seal, Instant time, byte[] dataHash, String propertyInfo) {
         return new TbsSign(SesVersion.V4, SesVersion.V4.number(), seal, time.truncatedTo(ChronoUnit.SECONDS), null, dataHash,
-                propertyInfo, null, null, null);
+                propertyInfo, null, null, null, null);
     }
 
     public static TbsSign getInstance(Object object) {
@@ -86,17 +87,12 @@ public final class TbsSign extends ASN1Object {
         String property = SesDer.ia5(s.getObjectAt(4), "propertyInfo");
         if (s.size() == 7) {
             byte[] timeInfo = SesDer.bits(s.getObjectAt(2), "timeInfo");
-            return read(s, new TbsSign(SesVersion.V1, version, seal, v1Time(timeInfo), timeInfo, dataHash, property, null,
-                    SesDer.octets(s.getObjectAt(5), "signer cert"), SesDer.oid(s.getObjectAt(6), "signatureAlgorithm")));
+            return new TbsSign(SesVersion.V1, version, seal, v1Time(timeInfo), timeInfo, dataHash, property, null,
+                    SesDer.octets(s.getObjectAt(5), "signer cert"), SesDer.oid(s.getObjectAt(6), "signatureAlgorithm"), s);
         }
         ASN1Sequence ext = s.size() == 6 ? extensionDatas(s.getObjectAt(5)) : null;
-        return read(s, new TbsSign(SesVersion.V4, version, seal, SesDer.time(s.getObjectAt(2), "timeInfo"), null, dataHash, property,
-                ext, null, null));
-    }
-
-    private static TbsSign read(ASN1Sequence source, TbsSign tbs) {
-        tbs.source = source;
-        return tbs;
+        return new TbsSign(SesVersion.V4, version, seal, SesDer.time(s.getObjectAt(2), "timeInfo"), null, dataHash, property, ext,
+                null, null, s);
     }
 
     /** [0] ExtensionDatas, explicit (a SEQUENCE OF inside the tag) or implicit (the ExtData sequences right in it). */

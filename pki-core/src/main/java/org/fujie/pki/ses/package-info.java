@@ -43,12 +43,13 @@
  * </table>
  *
  * <p>Verification order ([C], GB/T 38540 as the issue quotes it): signature value; signer certificate in the seal's
- * list; maker's signature; maker certificate chain, validity, revocation, key usage ([A]: "密钥用法是否正确"); seal
- * validity; signer certificate chain, validity, revocation, key usage; document hash; time-stamp. Both certificates and the seal's validity are judged at the signing
- * time (a seal used while valid stays valid; [C] checks the seal's dates against now): the genTime of a verified
- * time-stamp, which proves when the signature existed, else the claimed TBS_Sign.timeInfo, which only the signer vouches
- * for (a signer whose key was compromised can backdate an unstamped signature past its revocation). A seal alone is
- * judged at the time asked. A signer not in the seal's list is TOTAL_FAILED/NO_SIGNING_CERTIFICATE_FOUND: no other data could make
- * the seal vouch for them. The document hash is SM3 for SM2, else the signature algorithm's digest.
+ * list; maker's signature; maker certificate chain, validity, revocation, key usage ([A]: "密钥用法是否正确"); seal validity;
+ * signer certificate chain, validity, revocation, key usage; document hash; time-stamp. Both certificates and the
+ * seal's validity are judged at the signing time (a seal used while valid stays valid; [C] checks the seal's dates
+ * against now): the genTime of a verified time-stamp, which proves when the signature existed, else the claimed
+ * TBS_Sign.timeInfo, which only the signer vouches for (a signer whose key was compromised can backdate an unstamped
+ * signature past its revocation). A seal alone is judged at the time asked. A signer not in the seal's list is
+ * TOTAL_FAILED/NO_SIGNING_CERTIFICATE_FOUND: no other data could make the seal vouch for them. The document hash is
+ * SM3 for SM2, else the signature algorithm's digest.
  */
 package org.fujie.pki.ses;
