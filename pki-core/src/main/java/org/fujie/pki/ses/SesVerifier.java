@@ -52,6 +52,11 @@ public final class SesVerifier {
 
     /** Verifies an SES_Signature (DER) over the document's bytes. */
     public SesReport verifySignature(byte[] signature, byte[] document) {
+        return verifySignature(signature, document == null ? null : CmsObjects.Content.of(document));
+    }
+
+    /** As {@link #verifySignature(byte[], byte[])}, the document streamed into the digest (large files, a PDF's byte range). */
+    public SesReport verifySignature(byte[] signature, CmsObjects.Content document) {
         try {
             return signature(signature, document);
         } catch (RuntimeException e) {
@@ -68,7 +73,7 @@ public final class SesVerifier {
         }
     }
 
-    private SesReport signature(byte[] encoded, byte[] document) {
+    private SesReport signature(byte[] encoded, CmsObjects.Content document) {
         SesSignature signature;
         X509Certificate signer;
         X509Certificate maker;
@@ -186,13 +191,16 @@ public final class SesVerifier {
     }
 
     /** SM3 for SM2 (GB/T 38540: the hash goes with the signature algorithm), else the algorithm's own digest. */
-    private static SesCheckResult documentHash(SesSignature signature, byte[] document) {
+    private static SesCheckResult documentHash(SesSignature signature, CmsObjects.Content document) {
         byte[] hash;
         ASN1ObjectIdentifier algorithm = signature.signatureAlgorithm();
+        AlgorithmIdentifier digest = GMObjectIdentifiers.sm2sign_with_sm3.equals(algorithm) ? new AlgorithmIdentifier(GMObjectIdentifiers.sm3)
+                : new DefaultDigestAlgorithmIdentifierFinder().find(new AlgorithmIdentifier(algorithm));
         try {
-            hash = GMObjectIdentifiers.sm2sign_with_sm3.equals(algorithm) ? SesDigests.sm3(document)
-                    : CmsObjects.digest(new DefaultDigestAlgorithmIdentifierFinder().find(new AlgorithmIdentifier(algorithm)),
-                            CmsObjects.Content.of(document));
+            hash = CmsObjects.digest(digest, document);
+        } catch (java.io.IOException e) {
+            return SesCheckResult.failed(SesCheck.DOCUMENT_HASH, Indication.INDETERMINATE, SubIndication.SIGNED_DATA_NOT_FOUND,
+                    "the document cannot be read: " + e.getMessage());
         } catch (Exception e) {
             return SesCheckResult.failed(SesCheck.DOCUMENT_HASH, Indication.INDETERMINATE, SubIndication.FORMAT_FAILURE,
                     "no digest is known for the signature algorithm " + algorithm);

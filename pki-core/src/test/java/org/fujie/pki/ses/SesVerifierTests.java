@@ -58,6 +58,22 @@ class SesVerifierTests {
     }
 
     @Test
+    void verifyWhenTheDocumentIsStreamedThenTheSameVerdict() throws Exception {
+        byte[] signature = sign(seal(), pki.signer, null);
+
+        SesReport streamed = pki.verifier().verifySignature(signature, out -> {
+            out.write(DOCUMENT, 0, 5);
+            out.write(DOCUMENT, 5, DOCUMENT.length - 5);
+        });
+        SesReport unreadable = pki.verifier().verifySignature(signature, out -> {
+            throw new java.io.IOException("disk gone");
+        });
+
+        assertThat(streamed.indication()).as(streamed.detail()).isEqualTo(Indication.TOTAL_PASSED);
+        assertFailed(unreadable, SesCheck.DOCUMENT_HASH, SubIndication.SIGNED_DATA_NOT_FOUND);
+    }
+
+    @Test
     void verifyWhenOneByteOfThePictureChangedThenTheMakerSignatureFails() throws Exception {
         byte[] sealDer = seal().getEncoded("DER");
         int at = indexOf(sealDer, "PICTURE-MARK".getBytes(StandardCharsets.US_ASCII));
@@ -245,7 +261,7 @@ class SesVerifierTests {
             assertThat(report.detail()).isNotBlank();
         }
         assertThat(pki.verifier().verifySeal(Arrays.copyOf(good, 100), null).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
-        assertThat(pki.verifier().verifySignature(good, null).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
+        assertThat(pki.verifier().verifySignature(good, (byte[]) null).subIndication()).isEqualTo(SubIndication.FORMAT_FAILURE);
     }
 
     @Test
