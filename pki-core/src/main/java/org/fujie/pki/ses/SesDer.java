@@ -145,8 +145,4 @@ final class SesDer {
     static DERUTCTime utcTime(Instant time) {
         return new DERUTCTime(UTC.format(time.truncatedTo(ChronoUnit.SECONDS)));
     }
-
-    static String utcTimeText(Instant time) {
-        return UTC.format(time.truncatedTo(ChronoUnit.SECONDS));
-    }
 }
