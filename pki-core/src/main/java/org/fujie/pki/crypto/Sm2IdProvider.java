@@ -24,24 +24,29 @@ import java.util.Map;
 public final class Sm2IdProvider extends Provider {
 
     public static final String NAME = "FujieSM2";
-    private static final List<String> DELEGATED = List.of("SHA256WITHRSA", "SHA384WITHRSA", "SHA512WITHRSA",
-            "SHA256WITHRSAANDMGF1", "SHA384WITHRSAANDMGF1", "SHA512WITHRSAANDMGF1", "SHA256WITHECDSA", "SHA384WITHECDSA",
-            "SHA512WITHECDSA", "ED25519", "SM3WITHSM2");
-    private static final Map<String, String> OIDS = Map.of("1.2.156.10197.1.501", "SM3WITHSM2",
-            "1.2.840.10045.4.3.2", "SHA256WITHECDSA", "1.2.840.10045.4.3.3", "SHA384WITHECDSA",
-            "1.2.840.113549.1.1.11", "SHA256WITHRSA", "1.3.101.112", "ED25519");
+    /** Each algorithm a Fujie path may hold, with its OID as an alias (a JDK certificate asks by OID). */
+    private static final Map<String, List<String>> ALGORITHMS = Map.ofEntries(
+            Map.entry("SM3WITHSM2", List.of("1.2.156.10197.1.501", "OID.1.2.156.10197.1.501")),
+            Map.entry("SHA256WITHECDSA", List.of("1.2.840.10045.4.3.2", "OID.1.2.840.10045.4.3.2")),
+            Map.entry("SHA384WITHECDSA", List.of("1.2.840.10045.4.3.3", "OID.1.2.840.10045.4.3.3")),
+            Map.entry("SHA512WITHECDSA", List.of("1.2.840.10045.4.3.4", "OID.1.2.840.10045.4.3.4")),
+            Map.entry("SHA256WITHRSA", List.of("1.2.840.113549.1.1.11", "OID.1.2.840.113549.1.1.11")),
+            Map.entry("SHA384WITHRSA", List.of("1.2.840.113549.1.1.12", "OID.1.2.840.113549.1.1.12")),
+            Map.entry("SHA512WITHRSA", List.of("1.2.840.113549.1.1.13", "OID.1.2.840.113549.1.1.13")),
+            Map.entry("SHA256WITHRSAANDMGF1", List.of()),
+            Map.entry("SHA384WITHRSAANDMGF1", List.of()),
+            Map.entry("SHA512WITHRSAANDMGF1", List.of()),
+            Map.entry("ED25519", List.of("1.3.101.112", "OID.1.3.101.112")));
 
     private Sm2IdProvider() {
         super(NAME, "1.0", "SM2 signatures with the deployment's user ID; others from Bouncy Castle");
-        for (String algorithm : DELEGATED) {
-            putService(new Service(this, "Signature", algorithm, Verifying.class.getName(), null, null) {
-                @Override
-                public Object newInstance(Object constructorParameter) {
-                    return new Verifying(getAlgorithm());
-                }
-            });
-        }
-        OIDS.forEach((oid, algorithm) -> put("Alg.Alias.Signature." + oid, algorithm));
+        ALGORITHMS.forEach((algorithm, aliases) ->
+                putService(new Service(this, "Signature", algorithm, Verifying.class.getName(), aliases, null) {
+                    @Override
+                    public Object newInstance(Object constructorParameter) {
+                        return new Verifying(getAlgorithm());
+                    }
+                }));
     }
 
     /** The provider's name, registered (last) on first use. */

@@ -52,9 +52,9 @@ final class PkixCheck {
                 parameters.setPolicyQualifiersRejected(false);
                 CertPathValidator validator = sm2 ? CertPathValidator.getInstance("PKIX", CryptoProviders.bouncyCastle())
                         : CertPathValidator.getInstance("PKIX");
-                validator.validate(factory.generateCertPath(certificates), parameters);
+                validator.validate(factory.generateCertPath(sm2 ? bouncyCastle(certificates) : certificates), parameters);
             } catch (CertPathValidatorException e) {
-                return new Failure(subIndication(e.getReason()), e.getIndex(), e.getMessage());
+                return new Failure(subIndication(e), e.getIndex(), e.getMessage());
             } catch (GeneralSecurityException e) {
                 return new Failure(SubIndication.CERTIFICATE_CHAIN_GENERAL_FAILURE, -1, e.getMessage());
             }
@@ -69,6 +69,16 @@ final class PkixCheck {
         return null;
     }
 
+    /** Bouncy Castle's own objects, so its validator verifies with its own code (a JDK certificate knows no SM2 OID). */
+    private static List<X509Certificate> bouncyCastle(List<X509Certificate> certificates) throws GeneralSecurityException {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509", CryptoProviders.bouncyCastle());
+        List<X509Certificate> read = new java.util.ArrayList<>();
+        for (X509Certificate certificate : certificates) {
+            read.add((X509Certificate) factory.generateCertificate(new java.io.ByteArrayInputStream(certificate.getEncoded())));
+        }
+        return read;
+    }
+
     private static boolean involvesSm2(X509Certificate certificate) {
         return Sm2.isSm2(certificate.getPublicKey()) || Sm2.SM3_WITH_SM2.getAlgorithm().getId().equals(certificate.getSigAlgOID());
     }
@@ -79,7 +89,17 @@ final class PkixCheck {
      * we make: no other data can repair it, and the standard pairs TOTAL_FAILED with SIG_CRYPTO_FAILURE
      * only (CERTIFICATE_CHAIN_GENERAL_FAILURE exists under INDETERMINATE alone).
      */
-    private static SubIndication subIndication(CertPathValidatorException.Reason reason) {
+    private static SubIndication subIndication(CertPathValidatorException e) {
+        // Bouncy Castle's validator (SM2 paths) gives no reason for validity failures, only the cause.
+        for (Throwable cause = e.getCause(); cause != null && e.getReason() == BasicReason.UNSPECIFIED; cause = cause.getCause()) {
+            if (cause instanceof java.security.cert.CertificateExpiredException) {
+                return SubIndication.EXPIRED;
+            }
+            if (cause instanceof java.security.cert.CertificateNotYetValidException) {
+                return SubIndication.NOT_YET_VALID;
+            }
+        }
+        CertPathValidatorException.Reason reason = e.getReason();
         if (reason == BasicReason.INVALID_SIGNATURE) {
             return SubIndication.SIG_CRYPTO_FAILURE;
         }
