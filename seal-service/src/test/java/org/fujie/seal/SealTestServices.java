@@ -71,8 +71,13 @@ public final class SealTestServices implements AutoCloseable {
 
     /** A new seal, made by one SEAL_ADMIN and approved by the other, granted to the keeper; its id. */
     public String activeSeal(String name) {
+        return activeSeal(name, "EC-P256");
+    }
+
+    /** An approved seal whose key has the algorithm (EC-P256, RSA-2048, SM2, ...). */
+    public String activeSeal(String name, String algorithm) {
         FujieTestClient.Response created = maker.post("/api/v1/seals", Map.of("name", name, "organization", "北京市数据管理局",
-                "type", "CONTRACT", "keepers", List.of(KEEPER)));
+                "type", "CONTRACT", "algorithm", algorithm, "keepers", List.of(KEEPER)));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         String id = created.json().get("id").asString();
         FujieTestClient.Response approved = approver.post("/api/v1/seals/" + id + "/approve", Map.of());

@@ -2,9 +2,6 @@ package org.fujie.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
 
 import tools.jackson.databind.JsonNode;
 
@@ -32,35 +28,25 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustServiceTests {
 
+    private RunningTrustService services;
     private RunningCaService ca;
-    private ConfigurableApplicationContext trust;
     private FujieTestClient admin;
     private String tsaUrl;
     private String trustUrl;
 
     @BeforeAll
-    void start() throws Exception {
-        int caPublicPort = freePort();
-        // Certificates must name the port ca-service's OCSP really listens on, so validation can reach it.
-        ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
-                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
-        trust = TrustServiceApplication.application().run(
-                "--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.public-http.port=0",
-                "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s", "--fujie.max-request-bytes=2000000");
-        String port = trust.getEnvironment().getProperty("local.server.port");
-        trustUrl = "https://localhost:" + port;
-        admin = FujieTestClient.forPkcs12(trustUrl, ca.dataDir().resolve("bootstrap/admin.p12"),
-                ca.dataDir().resolve("bootstrap/admin.pass"), ca.trustChain());
-        tsaUrl = publicUrl() + "/tsa";
+    void start() {
+        services = RunningTrustService.start(Map.of());
+        ca = services.ca;
+        admin = services.admin;
+        trustUrl = services.trustUrl;
+        tsaUrl = services.tsaUrl();
     }
 
     @AfterAll
     void stop() {
-        if (trust != null) {
-            trust.close();
-        }
-        if (ca != null) {
-            ca.close();
+        if (services != null) {
+            services.close();
         }
     }
 
@@ -70,7 +56,7 @@ class TrustServiceTests {
         openssl.write("document.txt", "a document of the ministry");
         openssl.run("ts", "-query", "-data", "document.txt", "-sha256", "-cert", "-out", "q.tsq");
 
-        byte[] reply = stampWhenReady(openssl.readBytes("q.tsq"));
+        byte[] reply = services.stampWhenReady(openssl.readBytes("q.tsq"));
         openssl.write("r.tsr", reply);
 
         OpenSsl.Result verified = openssl.execute("ts", "-verify", "-in", "r.tsr", "-queryfile", "q.tsq",
@@ -87,7 +73,7 @@ class TrustServiceTests {
 
     @Test
     void tsaWhenBadInputThenRfc3161RejectionNeverAnHttpError() throws Exception {
-        stampWhenReady(null);
+        services.stampWhenReady(null);
         for (byte[] body : List.of("garbage".getBytes(), new byte[0], new byte[20_000])) {
             HttpResponse<byte[]> response = PublicHttp.post(tsaUrl, "application/timestamp-query", body);
             assertThat(response.statusCode()).isEqualTo(200);
@@ -96,7 +82,7 @@ class TrustServiceTests {
         }
         assertThat(PublicHttp.post(tsaUrl, "text/plain", "x".getBytes()).statusCode()).isEqualTo(415);
         // The API is not served on the plain-HTTP port.
-        assertThat(PublicHttp.get(publicUrl() + "/api/v1/trust-anchors").statusCode()).isEqualTo(404);
+        assertThat(PublicHttp.get(services.publicUrl() + "/api/v1/trust-anchors").statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -213,7 +199,7 @@ class TrustServiceTests {
 
     @Test
     void verifyWhenDssSignedXadesWithFujieCertificatesThenTotalPassedAndTamperingFails() throws Exception {
-        stampWhenReady(null);
+        services.stampWhenReady(null);
         FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
                 "subject", "CN=XAdES Signer,O=Ministry", "keyGeneration", Map.of("algorithm", "RSA-2048", "password", "xml-test")));
         assertThat(issued.status()).as(issued.body()).isEqualTo(201);
@@ -262,38 +248,5 @@ class TrustServiceTests {
         openssl.run("cms", "-sign", "-cades", "-binary", "-in", "doc.txt", "-signer", "signer.pem", "-certfile", "chain.pem",
                 "-md", "sha256", "-outform", "DER", "-out", "doc.p7s");
         return java.nio.file.Files.readAllBytes(dir.resolve("doc.p7s"));
-    }
-
-    private byte[] stampWhenReady(byte[] query) throws Exception {
-        // The TSA gets its certificate from ca-service in the background right after start.
-        for (int attempt = 0; attempt < 100; attempt++) {
-            byte[] probe = query != null ? query : new byte[0];
-            HttpResponse<byte[]> response = PublicHttp.post(tsaUrl, "application/timestamp-query", probe);
-            TimeStampResponse parsed = new TimeStampResponse(response.body());
-            if (parsed.getFailInfo() == null || parsed.getFailInfo().intValue() != org.bouncycastle.asn1.cmp.PKIFailureInfo.systemFailure) {
-                return response.body();
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("the TSA got no certificate within 20 s");
-    }
-
-    private String publicUrl() {
-        var server = (org.springframework.boot.tomcat.TomcatWebServer)
-                ((org.springframework.boot.web.server.context.WebServerApplicationContext) trust).getWebServer();
-        for (var connector : server.getTomcat().getService().findConnectors()) {
-            if ("http".equals(connector.getScheme())) {
-                return "http://127.0.0.1:" + connector.getLocalPort();
-            }
-        }
-        throw new IllegalStateException("no plain-HTTP connector");
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -58,7 +58,7 @@ class CertificateController {
     }
 
     record IssueRequest(String profile, String csr, String caId, String subject, List<String> sans,
-            Integer validityDays, KeyGenerationRequest keyGeneration) {
+            Map<String, String> identity, Integer validityDays, KeyGenerationRequest keyGeneration) {
     }
 
     @PostMapping
@@ -70,7 +70,7 @@ class CertificateController {
                 : new IssueCommand.KeyGeneration(request.keyGeneration().algorithm(),
                         request.keyGeneration().password() == null ? null : request.keyGeneration().password().toCharArray());
         IssuedCertificate issued = issuer.issue(new IssueCommand(request.profile(), request.caId(), request.csr(),
-                request.subject(), request.sans(), request.validityDays(), keyGeneration), Caller.of(caller));
+                request.subject(), request.sans(), request.identity(), request.validityDays(), keyGeneration), Caller.of(caller));
         return ResponseEntity.created(URI.create("/api/v1/certificates/" + issued.record().serial()))
                 .body(CertificateView.of(issued));
     }

@@ -9,6 +9,8 @@ import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,6 +34,7 @@ import org.fujie.pki.csr.ParsedCsr;
 import org.fujie.pki.keystore.Pkcs12Builder;
 import org.fujie.pki.x509.CertificateTemplate;
 import org.fujie.pki.x509.Fingerprints;
+import org.fujie.pki.x509.IdentityExtension;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SerialNumbers;
 import org.fujie.pki.x509.SubjectAltNames;
@@ -89,14 +92,15 @@ public final class CertificateIssuer {
             sans = command.sans() != null ? parseSans(command.sans()) : List.of();
             // Judge the request with a stand-in key first, so a refused request costs no key generation.
             policy.prepare(new IssuanceInput(profile, ca, ca.certificate().getSubjectPublicKeyInfo(), algorithm, subject, sans,
-                    command.validityDays()));
+                    identity(command.identity()), command.validityDays()));
             generated = algorithm.generateKeyPair();
             publicKey = SubjectPublicKeyInfo.getInstance(generated.getPublic().getEncoded());
         } else {
             throw new FujieException(CommonProblem.MALFORMED_REQUEST, "give either csr or keyGeneration");
         }
 
-        IssuanceInput input = new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, command.validityDays());
+        IssuanceInput input = new IssuanceInput(profile, ca, publicKey, algorithm, subject, sans, identity(command.identity()),
+                command.validityDays());
         CertificateRecord record = signAndStore(input, actor, generated != null ? "service" : "requester");
         byte[] pkcs12 = generated == null ? null : pkcs12(record, generated, ca, command.keyGeneration().password());
         return new IssuedCertificate(record, ca.subject(), Pem.certificate(record.der()), ca.chainPem(), pkcs12);
@@ -111,6 +115,17 @@ public final class CertificateIssuer {
         CertificateProfile profile = profiles.find(profileName).orElseThrow(() -> new IllegalStateException("no profile " + profileName));
         CertificateAuthority ca = authorities.find(caId).orElseThrow(() -> new IllegalStateException("no CA " + caId));
         return signAndStore(new IssuanceInput(profile, ca, publicKey, algorithm, subject, List.of(), null), actor, "service-held");
+    }
+
+    private static Map<IdentityExtension, String> identity(Map<String, String> requested) {
+        if (requested == null) {
+            return Map.of();
+        }
+        Map<IdentityExtension, String> identity = new EnumMap<>(IdentityExtension.class);
+        requested.forEach((id, value) -> identity.put(IdentityExtension.fromId(id).orElseThrow(() -> new FujieException(
+                CaProblem.IDENTITY_INVALID, "no identity extension " + id + "; known: "
+                        + Arrays.stream(IdentityExtension.values()).map(IdentityExtension::id).toList())), value));
+        return identity;
     }
 
     private CertificateRecord signAndStore(IssuanceInput input, String actor, String keyHolder) {

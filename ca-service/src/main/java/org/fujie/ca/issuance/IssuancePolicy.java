@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -31,6 +33,7 @@ import org.fujie.service.problem.FujieException;
 import org.fujie.ca.profile.CertificateProfile;
 import org.fujie.pki.x509.CertificateTemplate;
 import org.fujie.pki.x509.Extensions;
+import org.fujie.pki.x509.IdentityExtension;
 import org.fujie.pki.x509.SerialNumbers;
 import org.fujie.pki.x509.SubjectAltNames;
 
@@ -58,6 +61,7 @@ public final class IssuancePolicy {
         }
         checkSubject(profile, in);
         checkSans(profile, in.sans());
+        checkIdentity(profile, in.identity());
         Instant now = clock.instant();
         Instant notBefore = now.minus(backdate);
         Instant notAfter = now.plus(Duration.ofDays(validityDays(profile, in.validityDays())));
@@ -127,6 +131,25 @@ public final class IssuancePolicy {
         }
     }
 
+    private static void checkIdentity(CertificateProfile profile, Map<IdentityExtension, String> identity) {
+        for (Map.Entry<IdentityExtension, String> field : identity.entrySet()) {
+            if (!profile.identityExtensions().contains(field.getKey())) {
+                throw new FujieException(CaProblem.IDENTITY_INVALID, "profile " + profile.name() + " does not allow "
+                        + field.getKey().id() + "; allowed: " + profile.identityExtensions().stream().map(IdentityExtension::id).sorted().toList());
+            }
+            try {
+                field.getKey().check(field.getValue());
+            } catch (IllegalArgumentException e) {
+                throw new FujieException(CaProblem.IDENTITY_INVALID, e.getMessage());
+            }
+        }
+        for (IdentityExtension required : profile.requiredIdentityExtensions()) {
+            if (!identity.containsKey(required)) {
+                throw new FujieException(CaProblem.IDENTITY_INVALID, "profile " + profile.name() + " requires " + required.id());
+            }
+        }
+    }
+
     private List<Extension> extensions(CertificateProfile profile, IssuanceInput in) {
         List<Extension> extensions = new ArrayList<>();
         extensions.add(Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)));
@@ -149,6 +172,8 @@ public final class IssuancePolicy {
             extensions.add(Extensions.nonCritical(Extension.certificatePolicies, new CertificatePolicies(
                     profile.policyOids().stream().map(PolicyInformation::new).toArray(PolicyInformation[]::new))));
         }
+        // GM/T 0015 identity extensions in a fixed order, so equal requests give equal certificates
+        new TreeMap<>(in.identity()).forEach((field, value) -> extensions.add(field.extension(value)));
         extensions.add(endpoints.authorityInformationAccess(in.ca().id()));
         extensions.add(endpoints.crlDistributionPoints(in.ca().id()));
         extensions.add(endpoints.freshestCrl(in.ca().id()));

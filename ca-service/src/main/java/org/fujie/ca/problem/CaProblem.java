@@ -17,6 +17,7 @@ public final class CaProblem {
     public static final ProblemType ALGORITHM_NOT_ALLOWED = new ProblemType("algorithm-not-allowed", 400, "The profile does not allow this key algorithm");
     public static final ProblemType SUBJECT_NOT_ALLOWED = new ProblemType("subject-not-allowed", 400, "The subject does not meet the profile");
     public static final ProblemType SAN_TYPE_NOT_ALLOWED = new ProblemType("san-type-not-allowed", 400, "The profile does not allow this subject alternative name type");
+    public static final ProblemType IDENTITY_INVALID = new ProblemType("identity-invalid", 400, "An identity extension is not allowed or invalid");
     public static final ProblemType SAN_INVALID = new ProblemType("san-invalid", 400, "A subject alternative name is invalid");
     public static final ProblemType VALIDITY_EXCEEDS_CAP = new ProblemType("validity-exceeds-cap", 400, "The requested validity exceeds the profile's maximum");
     public static final ProblemType KEY_GENERATION_INVALID = new ProblemType("key-generation-invalid", 400, "The key generation request is invalid");

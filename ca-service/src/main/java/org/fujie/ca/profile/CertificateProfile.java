@@ -8,6 +8,7 @@ import java.util.Set;
 
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.x509.IdentityExtension;
 import org.fujie.pki.x509.SubjectAltNames;
 
 /**
@@ -30,7 +31,9 @@ public record CertificateProfile(
         Set<SubjectAltNames.Type> allowedSanTypes,
         boolean sanRequired,
         boolean ocspNoCheck,
-        List<ASN1ObjectIdentifier> policyOids) {
+        List<ASN1ObjectIdentifier> policyOids,
+        Set<IdentityExtension> identityExtensions,
+        Set<IdentityExtension> requiredIdentityExtensions) {
 
     public static CertificateProfile from(String name, ProfileProperties p) {
         int bits = 0;
@@ -60,6 +63,11 @@ public record CertificateProfile(
         if (!allowedFields.containsAll(requiredFields)) {
             throw new IllegalArgumentException("profile " + name + ": required subject fields must be allowed");
         }
+        Set<IdentityExtension> identity = identityExtensions(name, p.getIdentityExtensions());
+        Set<IdentityExtension> requiredIdentity = identityExtensions(name, p.getRequiredIdentityExtensions());
+        if (!identity.containsAll(requiredIdentity)) {
+            throw new IllegalArgumentException("profile " + name + ": required identity extensions must be allowed");
+        }
         return new CertificateProfile(
                 name,
                 p.getDescription(),
@@ -76,7 +84,18 @@ public record CertificateProfile(
                 Set.copyOf(sanTypes),
                 p.isSanRequired(),
                 p.isOcspNoCheck(),
-                p.getPolicyOids().stream().map(ASN1ObjectIdentifier::new).toList());
+                p.getPolicyOids().stream().map(ASN1ObjectIdentifier::new).toList(),
+                identity,
+                requiredIdentity);
+    }
+
+    private static Set<IdentityExtension> identityExtensions(String profile, List<String> ids) {
+        Set<IdentityExtension> extensions = EnumSet.noneOf(IdentityExtension.class);
+        for (String id : ids) {
+            extensions.add(IdentityExtension.fromId(id).orElseThrow(() -> new IllegalArgumentException(
+                    "profile " + profile + ": unknown identity extension " + id)));
+        }
+        return Set.copyOf(extensions);
     }
 
     private static Set<String> upper(List<String> names) {

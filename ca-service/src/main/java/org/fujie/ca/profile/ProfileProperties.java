@@ -19,6 +19,8 @@ public class ProfileProperties {
     private boolean sanRequired;
     private boolean ocspNoCheck;
     private List<String> policyOids = new ArrayList<>();
+    private List<String> identityExtensions = new ArrayList<>();
+    private List<String> requiredIdentityExtensions = new ArrayList<>();
 
     public String getDescription() {
         return description;
@@ -122,5 +124,22 @@ public class ProfileProperties {
 
     public void setPolicyOids(List<String> policyOids) {
         this.policyOids = policyOids;
+    }
+
+    /** GM/T 0015 identity extensions a request may give (pki-core IdentityExtension ids). */
+    public List<String> getIdentityExtensions() {
+        return identityExtensions;
+    }
+
+    public void setIdentityExtensions(List<String> identityExtensions) {
+        this.identityExtensions = identityExtensions;
+    }
+
+    public List<String> getRequiredIdentityExtensions() {
+        return requiredIdentityExtensions;
+    }
+
+    public void setRequiredIdentityExtensions(List<String> requiredIdentityExtensions) {
+        this.requiredIdentityExtensions = requiredIdentityExtensions;
     }
 }

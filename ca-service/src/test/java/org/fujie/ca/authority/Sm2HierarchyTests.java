@@ -9,10 +9,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.DERPrintableString;
 import org.bouncycastle.asn1.ocsp.BasicOCSPResponse;
 import org.bouncycastle.asn1.ocsp.OCSPResponse;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.CertificateList;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 
@@ -109,6 +112,42 @@ class Sm2HierarchyTests extends EmbeddedCaServiceTest {
         assertThat(openssl.run("pkey", "-in", "doc-key.pem", "-pubout").strip())
                 .isEqualTo(openssl.run("x509", "-in", "doc.pem", "-noout", "-pubkey").strip());
         assertChainVerifies("doc.pem");
+    }
+
+    @Test
+    void issueWhenSealWithCreditCodeThenTheGmt0015ExtensionCarriesIt() throws Exception {
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "seal",
+                "caId", "sm2-issuing", "subject", "CN=合同专用章,OU=合同章,O=示例部,C=CN",
+                "identity", Map.of("unified-social-credit-code", "91350100M000100Y43"),
+                "keyGeneration", Map.of("algorithm", "SM2", "password", "seal keys")));
+
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        openssl.write("seal.pem", issued.json().get("certificatePem").asString());
+        assertThat(openssl.run("x509", "-in", "seal.pem", "-noout", "-text")).contains("1.2.156.10260.4.1.4:", "91350100M000100Y43");
+        X509CertificateHolder seal = new X509CertificateHolder(Pem.decode(openssl.read("seal.pem"), "CERTIFICATE"));
+        Extension code = seal.getExtension(new ASN1ObjectIdentifier("1.2.156.10260.4.1.4"));
+        assertThat(code.isCritical()).isFalse();
+        assertThat(DERPrintableString.getInstance(code.getParsedValue()).getString()).isEqualTo("91350100M000100Y43");
+        assertChainVerifies("seal.pem");
+    }
+
+    @Test
+    void issueWhenIdentityWrongOrNotAllowedThenIdentityInvalid() {
+        Map<String, Object> base = Map.of("profile", "seal", "caId", "sm2-issuing", "subject", "CN=错误章,O=示例部",
+                "keyGeneration", Map.of("algorithm", "SM2", "password", "seal keys"));
+        for (Map<String, String> identity : List.of(Map.of("unified-social-credit-code", "91350100M000100Y44"),
+                Map.of("unified-social-credit-code", "9135"), Map.of("shoe-size", "42"))) {
+            Map<String, Object> request = new java.util.HashMap<>(base);
+            request.put("identity", identity);
+            FujieTestClient.Response refused = ca.admin().post("/api/v1/certificates", request);
+            assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:fujie:problem:identity-invalid");
+        }
+        FujieTestClient.Response tls = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
+                "caId", "sm2-issuing", "subject", "CN=tls", "identity", Map.of("unified-social-credit-code", "91350100M000100Y43"),
+                "keyGeneration", Map.of("algorithm", "SM2", "password", "tls keys ok")));
+        assertThat(tls.status()).isEqualTo(400);
+        assertThat(tls.body()).contains("does not allow unified-social-credit-code");
     }
 
     @Test

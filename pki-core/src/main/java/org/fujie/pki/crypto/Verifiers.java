@@ -5,6 +5,7 @@ import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -63,8 +64,18 @@ public final class Verifiers {
         return new JcaSimpleSignerInfoVerifierBuilder().setProvider(CryptoProviders.bouncyCastle()).build(signer);
     }
 
+    /**
+     * GM/T 0010 names the SignerInfo's signature algorithm SM2-1 (1.2.156.10197.1.301.1) where Bouncy Castle and most
+     * writers put SM3withSM2 (1.2.156.10197.1.501): both are read as SM3withSM2.
+     */
+    private static final class Sm2SignatureNames extends DefaultCMSSignatureAlgorithmNameGenerator {
+        Sm2SignatureNames() {
+            setSigningEncryptionAlgorithmMapping(GMObjectIdentifiers.sm2sign, "SM2");
+        }
+    }
+
     private static SignerInformationVerifier sm2SignerInfo(ContentVerifierProvider verifiers) throws OperatorCreationException {
-        return new SignerInformationVerifier(new DefaultCMSSignatureAlgorithmNameGenerator(),
+        return new SignerInformationVerifier(new Sm2SignatureNames(),
                 new DefaultSignatureAlgorithmIdentifierFinder(), verifiers,
                 new JcaDigestCalculatorProviderBuilder().setProvider(CryptoProviders.bouncyCastle()).build());
     }

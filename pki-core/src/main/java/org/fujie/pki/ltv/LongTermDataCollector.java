@@ -13,6 +13,7 @@ import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.tsp.TSPException;
 import org.bouncycastle.tsp.TimeStampToken;
+import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.Purpose;
 import org.fujie.pki.validation.RevocationFinding;
@@ -73,7 +74,7 @@ public final class LongTermDataCollector {
     public LongTermData collectForTimeStamp(byte[] token, List<X509Certificate> others) throws SigningServiceException {
         try {
             TimeStampToken timeStamp = new TimeStampToken(new CMSSignedData(token));
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+            JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(CryptoProviders.bouncyCastle());
             X509Certificate tsa = null;
             List<X509Certificate> intermediates = new ArrayList<>();
             for (X509CertificateHolder carried : timeStamp.getCertificates().getMatches(null)) {

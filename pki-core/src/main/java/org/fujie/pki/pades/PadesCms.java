@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
@@ -74,22 +75,27 @@ final class PadesCms {
             return new Signed(signed.getEncoded(ASN1Encoding.DER), null);
         }
         SignerInformation signerInfo = signed.getSignerInfos().iterator().next();
-        byte[] token = signatureTimeStamp(signerInfo.getSignature(), timeStamper);
+        byte[] token = signatureTimeStamp(signerInfo, timeStamper);
         Attribute attribute = new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
                 new DERSet(ASN1Primitive.fromByteArray(token)));
         SignerInformation stamped = SignerInformation.replaceUnsignedAttributes(signerInfo, new AttributeTable(attribute));
         return new Signed(CMSSignedData.replaceSigners(signed, new SignerInformationStore(stamped)).getEncoded(ASN1Encoding.DER), token);
     }
 
-    /** The token over SHA-256 of the signature value: what the signature-time-stamp proves existed then. */
-    private static byte[] signatureTimeStamp(byte[] signatureValue, TimeStamper timeStamper) throws SigningServiceException {
+    /**
+     * The token over the hash of the signature value: what the signature-time-stamp proves existed then. SHA-256, or SM3
+     * for an SM2 signature (SM3 throughout, as GM/T 0010 signatures are).
+     */
+    private static byte[] signatureTimeStamp(SignerInformation signer, TimeStamper timeStamper) throws SigningServiceException {
+        ASN1ObjectIdentifier hash = GMObjectIdentifiers.sm3.equals(signer.getDigestAlgorithmID().getAlgorithm())
+                ? GMObjectIdentifiers.sm3 : NISTObjectIdentifiers.id_sha256;
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(signatureValue);
-            return timeStamper.timeStamp(NISTObjectIdentifiers.id_sha256, digest);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+            byte[] digest = CmsObjects.digest(new AlgorithmIdentifier(hash), CmsObjects.Content.of(signer.getSignature()));
+            return timeStamper.timeStamp(hash, digest);
         } catch (TimeStamper.TimeStampException e) {
             throw new SigningServiceException("no signature time-stamp: " + e.getMessage(), e);
+        } catch (Exception e) {
+            throw new IllegalStateException("no " + hash + " digest: " + e.getMessage(), e);
         }
     }
 

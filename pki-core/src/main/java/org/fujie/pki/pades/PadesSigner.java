@@ -11,6 +11,7 @@ import java.util.List;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.ltv.LongTermData;
 import org.fujie.pki.ltv.LongTermDataCollector;
 import org.fujie.pki.ltv.SigningServiceException;
@@ -132,7 +133,7 @@ public final class PadesSigner {
     }
 
     private static List<X509Certificate> x509(List<X509CertificateHolder> holders) {
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(CryptoProviders.bouncyCastle());
         List<X509Certificate> certificates = new ArrayList<>();
         try {
             for (X509CertificateHolder holder : holders) {

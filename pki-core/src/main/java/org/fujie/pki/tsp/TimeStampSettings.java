@@ -40,9 +40,13 @@ public record TimeStampSettings(ASN1ObjectIdentifier policy, Set<ASN1ObjectIdent
         }
     }
 
-    /** SHA-256, SHA-384 and SHA-512 imprints, 1 s accuracy, 1 KiB requests, only the TSA certificate on certReq. */
+    /**
+     * SHA-256, SHA-384, SHA-512 and SM3 imprints (SM3 for SM2 signatures, which government systems must support), 1 s
+     * accuracy, 1 KiB requests, only the TSA certificate on certReq.
+     */
     public static TimeStampSettings defaults(ASN1ObjectIdentifier policy) {
-        return new TimeStampSettings(policy, Set.of(ImprintDigests.SHA256, ImprintDigests.SHA384, ImprintDigests.SHA512),
+        return new TimeStampSettings(policy, Set.of(ImprintDigests.SHA256, ImprintDigests.SHA384, ImprintDigests.SHA512,
+                ImprintDigests.SM3),
                 Duration.ofSeconds(1), DEFAULT_MAX_REQUEST_BYTES, false);
     }
 

@@ -27,7 +27,10 @@ final class SignatureMethods {
             case EC_P256 -> XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA256;
             case EC_P384 -> XMLSignature.ALGO_ID_SIGNATURE_ECDSA_SHA384;
             case ED25519 -> XMLSignature.ALGO_ID_SIGNATURE_EDDSA_ED25519;
-            case SM2 -> throw new XadesException("XAdES with SM2 is not supported yet");
+            // RFC 9231's registry (IANA "XML Security URIs") has no SM2 signature method: no URI would be understood
+            case SM2 -> throw new XadesException("an SM2 seal cannot sign XML: XML Signature has no registered SM2 "
+                    + "signature method (IANA XML Security URIs, RFC 9231); seal the XML with an EC or RSA seal, or as a "
+                    + "GB/T 38540 seal");
         };
     }
 

@@ -21,6 +21,7 @@ import org.bouncycastle.cert.X509CRLHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.fujie.pki.cms.ValidationData;
+import org.fujie.pki.crypto.CryptoProviders;
 import org.w3c.dom.Element;
 
 /**
@@ -218,7 +219,8 @@ record XadesProperties(Element signedProperties, Instant claimedSigningTime, Lis
     }
 
     private static X509Certificate certificate(byte[] der) throws CertificateException {
-        return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(new ByteArrayInputStream(der));
+        return (X509Certificate) CertificateFactory.getInstance("X.509", CryptoProviders.bouncyCastle())
+                .generateCertificate(new ByteArrayInputStream(der));
     }
 
     /** The time-stamp property's canonicalization method (inclusive C14N 1.0 when absent, as XAdES says). */

@@ -19,11 +19,13 @@ import org.fujie.pki.TestCertificates.Issued;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /**
  * Every SM2 signature carries the deployment's user ID: certificates signed with a configured ID verify in OpenSSL only
  * with that distid, and in Bouncy Castle's low-level SM2Signer (Sm2Check, not the JCA path under test) only with that ID.
  */
+@Isolated // changes the JVM-wide SM2 user ID: no other test class may sign or verify SM2 meanwhile
 class Sm2Tests {
 
     private static final String MINISTRY_ID = "fujie-ministry-01";

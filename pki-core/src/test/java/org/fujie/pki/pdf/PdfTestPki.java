@@ -66,26 +66,33 @@ public final class PdfTestPki {
     final Map<BigInteger, CrlTemplate.Entry> revoked = new ConcurrentHashMap<>();
     private final AtomicLong crlNumber = new AtomicLong(1);
     public volatile boolean online = true;
+    private final KeyAlgorithm leafAlgorithm;
 
     public PdfTestPki() {
         this("Fujie PDF Test");
     }
 
     public PdfTestPki(String name) {
+        // RSA for the signer and the TSA: fixed-length signatures let DSS reserve exactly the CMS size (see DssPdf).
+        this(name, KeyAlgorithm.EC_P256, KeyAlgorithm.RSA_2048);
+    }
+
+    /** A PKI whose CAs use one algorithm and whose signer and TSA use another (SM2 throughout for the national one). */
+    public PdfTestPki(String name, KeyAlgorithm caAlgorithm, KeyAlgorithm leafAlgorithm) {
+        this.leafAlgorithm = leafAlgorithm;
         Instant from = start.minus(Duration.ofDays(30));
         Instant until = start.plus(Duration.ofDays(365));
-        root = selfSigned("CN=" + name + " Root,O=Fujie Test", from, until);
-        issuing = issue(root, "CN=" + name + " Issuing CA,O=Fujie Test", from, until, KeyAlgorithm.EC_P256, caExtensions(ROOT_CRL));
-        // RSA for the signer and the TSA: fixed-length signatures let DSS reserve exactly the CMS size (see DssPdf).
-        signer = issue(issuing, "CN=Zhang San,O=Fujie Test", from, until, KeyAlgorithm.RSA_2048, leafExtensions(
+        root = selfSigned("CN=" + name + " Root,O=Fujie Test", from, until, caAlgorithm);
+        issuing = issue(root, "CN=" + name + " Issuing CA,O=Fujie Test", from, until, caAlgorithm, caExtensions(ROOT_CRL));
+        signer = issue(issuing, "CN=Zhang San,O=Fujie Test", from, until, leafAlgorithm, leafExtensions(
                 Extensions.nonCritical(Extension.extendedKeyUsage, new ExtendedKeyUsage(
                         KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
-        tsa = issue(issuing, "CN=" + name + " TSA,O=Fujie Test", from, until, KeyAlgorithm.RSA_2048, leafExtensions(
+        tsa = issue(issuing, "CN=" + name + " TSA,O=Fujie Test", from, until, leafAlgorithm, leafExtensions(
                 Extensions.critical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))));
     }
 
     public Issued newSigner(String commonName) {
-        return newSigner(commonName, KeyAlgorithm.RSA_2048);
+        return newSigner(commonName, leafAlgorithm);
     }
 
     public Issued newSigner(String commonName, KeyAlgorithm algorithm) {
@@ -161,9 +168,9 @@ public final class PdfTestPki {
                 Clock.systemUTC(), PdfVerifierSettings.defaults());
     }
 
-    private static Issued selfSigned(String subject, Instant notBefore, Instant notAfter) {
-        KeyPair keyPair = KeyAlgorithm.EC_P256.generateKeyPair();
-        SigningKey key = TestCertificates.signingKey("root", KeyAlgorithm.EC_P256, keyPair);
+    private static Issued selfSigned(String subject, Instant notBefore, Instant notAfter, KeyAlgorithm algorithm) {
+        KeyPair keyPair = algorithm.generateKeyPair();
+        SigningKey key = TestCertificates.signingKey("root", algorithm, keyPair);
         X500Name name = SubjectNames.parse(subject);
         X509CertificateHolder certificate = CertificateSigner.selfSigned(name, key).sign(new CertificateTemplate(
                 SerialNumbers.next(), name, key.publicKeyInfo(), notBefore, notAfter, TestCertificates.caExtensions()));

@@ -12,7 +12,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.SignedData;
+import org.bouncycastle.asn1.cms.SignerInfo;
+import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Certificate;
 import org.fujie.ca.support.FujieTestClient;
+import org.fujie.pki.Sm2Check;
 import org.fujie.pki.dss.ShippedDss;
 import org.fujie.pki.pades.PageRenderings;
 import org.fujie.pki.pdf.Pdfsig;
@@ -70,6 +80,55 @@ class StampingTests {
         }
         JsonNode usage = services.usage(seal);
         assertThat(usage.get(usage.size() - 1).get("level").asString()).isEqualTo(level);
+    }
+
+    /**
+     * An SM2 seal (its certificate from ca-service's EC issuing CA) at every level, judged by trust-service; DSS and
+     * pdfsig know no SM2, so the CMS signature is also recomputed by Bouncy Castle's low-level SM2Signer (Sm2Check).
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"B-B", "B-T", "B-LT", "B-LTA"})
+    void stampWhenSm2SealAtLevelThenTrustServicePassesItAndSm2SignerAgrees(String level) throws Exception {
+        String seal = services.activeSeal("国密合同章" + level.replace("-", ""), "SM2");
+        FujieTestClient.Bytes stamped = services.stamp(seal, TestPdfs.page("SM2 Contract " + level),
+                "{\"page\":1,\"x\":400,\"y\":100,\"width\":120,\"level\":\"" + level + "\"}");
+        assertThat(stamped.status()).as(new String(stamped.body())).isEqualTo(200);
+
+        JsonNode ours = services.trustServiceVerify(stamped.body());
+        assertThat(ours.get("indication").asString()).as(ours.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(ours.get("signatures").get(0).get("level").asString()).isEqualTo(level);
+        SignerInfo signer = firstSigner(stamped.body());
+        assertThat(signer.getDigestEncryptionAlgorithm().getAlgorithm()).isEqualTo(GMObjectIdentifiers.sm2sign_with_sm3);
+        Certificate sealCertificate = certificateOf(signer, stamped.body());
+        assertThat(Sm2Check.verifies(signer.getAuthenticatedAttributes(), signer.getEncryptedDigest().getOctets(),
+                sealCertificate.getSubjectPublicKeyInfo())).isTrue();
+        byte[] broken = stamped.body().clone();
+        broken[TestPdfs.indexOf(broken, "SM2 Contract " + level)] = 'K';
+        assertThat(services.trustServiceVerify(broken).get("subIndication").asString()).isEqualTo("HASH_FAILURE");
+    }
+
+    private static SignerInfo firstSigner(byte[] pdf) throws Exception {
+        return SignerInfo.getInstance(SignedData.getInstance(ContentInfo.getInstance(cms(pdf)).getContent())
+                .getSignerInfos().getObjectAt(0));
+    }
+
+    private static Certificate certificateOf(SignerInfo signer, byte[] pdf) throws Exception {
+        SignedData signedData = SignedData.getInstance(ContentInfo.getInstance(cms(pdf)).getContent());
+        IssuerAndSerialNumber id = IssuerAndSerialNumber.getInstance(signer.getSID().getId());
+        for (int i = 0; i < signedData.getCertificates().size(); i++) {
+            Certificate candidate = Certificate.getInstance(signedData.getCertificates().getObjectAt(i));
+            if (candidate.getSerialNumber().equals(id.getSerialNumber())) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("the signer's certificate is not in the CMS");
+    }
+
+    private static byte[] cms(byte[] pdf) throws Exception {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            byte[] contents = document.getSignatureDictionaries().get(0).getContents();
+            return new ASN1InputStream(contents).readObject().getEncoded(); // the padding after the DER is left
+        }
     }
 
     @Test

@@ -118,6 +118,9 @@ class XmlStampingTests {
         assertProblem(services.stamp(seal, "a.xml", FORM, "{\"commitment\":\"ProofOfNothing\"}"), "commitment");
         assertProblem(services.stamp(seal, "a.xml", FORM, "{\"countersign\":true}"), "no signature to countersign");
         assertThat(services.usage(seal)).isEmpty();
+        String sm2 = services.activeSeal("国密校验章", "SM2");
+        assertProblem(services.stamp(sm2, "a.xml", FORM, "{}"), "no registered SM2 signature method");
+        assertThat(services.usage(sm2)).isEmpty();
     }
 
     private static byte[] ok(FujieTestClient.Bytes response) {
