@@ -83,6 +83,10 @@ final class DssXades implements XadesSide {
         parameters.setSigningCertificate(new CertificateToken(chain.get(0)));
         parameters.setCertificateChain(chain.subList(1, chain.size()).stream().map(CertificateToken::new).toList());
         parameters.bLevel().setSigningDate(new Date());
+        // As Fujie does: the whole chain given in KeyInfo (DSS leaves out a trusted root by default) and a SHA-256
+        // certificate digest in SigningCertificateV2 (DSS's default is SHA-512).
+        parameters.bLevel().setTrustAnchorBPPolicy(false);
+        parameters.setSigningCertificateDigestMethod(DigestAlgorithm.SHA256);
 
         DSSDocument document = new InMemoryDocument(xml, "catalogue.xml");
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
