@@ -13,16 +13,12 @@ import org.bouncycastle.asn1.ASN1String;
 import org.bouncycastle.asn1.ASN1TaggedObject;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.x509.Certificate;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.Sm2Check;
 import org.fujie.pki.pdf.TestPdfs;
-import org.fujie.seal.SealTestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fujie.seal.SealServicesTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -35,20 +31,7 @@ import tools.jackson.databind.JsonNode;
  * Castle's primitives, their SM2 signatures checked by Bouncy Castle's low-level SM2Signer over exactly the bytes the
  * standard names, OpenSSL parsing the DER, and trust-service verifying them in the standard's order.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SesStampingTests {
-
-    private SealTestServices services;
-
-    @BeforeAll
-    void start() throws Exception {
-        services = SealTestServices.start();
-    }
-
-    @AfterAll
-    void stop() {
-        services.close();
-    }
+class SesStampingTests extends SealServicesTest {
 
     @Test
     void esealWhenSm2SealApprovedThenTheMakerSignedSesealListsTheSealCertificate(@TempDir Path dir) throws Exception {
@@ -104,7 +87,7 @@ class SesStampingTests {
         ASN1Sequence signature = ASN1Sequence.getInstance(stamped.body());
         ASN1Sequence toSign = ASN1Sequence.getInstance(signature.getObjectAt(0));
         assertThat(ASN1Integer.getInstance(toSign.getObjectAt(0)).intValueExact()).isEqualTo(4);
-        assertThat(DERBitString.getInstance(toSign.getObjectAt(3)).getOctets()).as("dataHash, a BIT STRING").isEqualTo(sm3(document));
+        assertThat(DERBitString.getInstance(toSign.getObjectAt(3)).getOctets()).as("dataHash, a BIT STRING").isEqualTo(Sm2Check.sm3(document));
         assertThat(((ASN1String) toSign.getObjectAt(4)).getString()).as("propertyInfo").isEqualTo("contract.pdf");
         Certificate signer = Certificate.getInstance(ASN1OctetString.getInstance(signature.getObjectAt(1)).getOctets());
         byte[] value = DERBitString.getInstance(signature.getObjectAt(3)).getOctets();
@@ -144,13 +127,5 @@ class SesStampingTests {
         String body = new String(response.body(), StandardCharsets.UTF_8);
         assertThat(response.status()).as(body).isEqualTo(400);
         assertThat(body).contains("stamp-invalid", reason).doesNotContain("Exception");
-    }
-
-    private static byte[] sm3(byte[] data) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
     }
 }
