@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Object;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.util.PublicKeyFactory;
@@ -40,5 +41,14 @@ public final class Sm2Check {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** SM3 by Bouncy Castle's low-level digest, for recomputing a message digest or data hash outside the code under test. */
+    public static byte[] sm3(byte[] data) {
+        SM3Digest digest = new SM3Digest();
+        digest.update(data, 0, data.length);
+        byte[] out = new byte[digest.getDigestSize()];
+        digest.doFinal(out, 0);
+        return out;
     }
 }

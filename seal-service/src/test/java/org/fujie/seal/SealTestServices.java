@@ -111,6 +111,18 @@ public final class SealTestServices implements AutoCloseable {
         return response.json();
     }
 
+    /** A GET of the seal-service API as the keeper, keeping the bytes (an SESeal, an image). */
+    public FujieTestClient.Bytes keeperGet(String path) {
+        return keeper.getBytes(path);
+    }
+
+    /** trust-service's report on a file alone (an SESeal). */
+    public JsonNode trustServiceVerifyFile(String fileName, byte[] file) {
+        FujieTestClient.Response response = trustAdmin.postFile("/api/v1/verify", "document", fileName, file);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
     /** trust-service's report on a detached signature, with the data it signs under its name. */
     public JsonNode trustServiceVerify(byte[] signature, String dataName, byte[] data) {
         FujieTestClient.Response response = trustAdmin.postFiles("/api/v1/verify", List.of(

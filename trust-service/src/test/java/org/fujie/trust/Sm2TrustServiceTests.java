@@ -10,7 +10,6 @@ import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.tsp.TimeStampResponse;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.ca.support.FujieTestClient;
@@ -63,7 +62,7 @@ class Sm2TrustServiceTests {
         assertThat(text).contains("Status: Granted", "Hash Algorithm: sm3");
         TimeStampToken token = new TimeStampResponse(reply).getTimeStampToken();
         assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(GMObjectIdentifiers.sm3);
-        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(sm3(openssl.readBytes("document.txt")));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(Sm2Check.sm3(openssl.readBytes("document.txt")));
 
         SignerInfo signer = SignerInfo.getInstance(SignedData.getInstance(token.toCMSSignedData().toASN1Structure().getContent())
                 .getSignerInfos().getObjectAt(0));
@@ -129,13 +128,5 @@ class Sm2TrustServiceTests {
         return services.admin.post("/api/v1/certificates/validate", Map.of("certificatePem",
                 issued.json().get("certificatePem").asString(), "chainPem", issued.json().get("chainPem").asString(),
                 "purpose", "DOCUMENT_SIGNING")).json();
-    }
-
-    private static byte[] sm3(byte[] data) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
     }
 }

@@ -108,6 +108,17 @@ public final class FujieTestClient {
     public record Bytes(int status, String contentType, byte[] body) {
     }
 
+    /** A GET keeping the answer's bytes. */
+    public Bytes getBytes(String path) {
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        }
+    }
+
     /** A multipart/form-data POST with file parts in this order. */
     public Response postFiles(String path, java.util.List<FilePart> parts) {
         return send(multipart(path, parts));

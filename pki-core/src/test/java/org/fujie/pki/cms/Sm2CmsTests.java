@@ -22,10 +22,10 @@ import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.crypto.CryptoException;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.crypto.params.ParametersWithID;
 import org.bouncycastle.crypto.signers.SM2Signer;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
+import org.fujie.pki.Sm2Check;
 import org.fujie.pki.TestCertificates.Issued;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.pdf.PdfTestPki;
@@ -73,7 +73,7 @@ class Sm2CmsTests {
         ASN1Set attributes = new DERSet(new ASN1EncodableVector() {{
                 add(new Attribute(CMSAttributes.contentType, new DERSet(dataType)));
                 add(new Attribute(CMSAttributes.signingTime, new DERSet(new DERUTCTime(new Date()))));
-                add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(sm3(document)))));
+                add(new Attribute(CMSAttributes.messageDigest, new DERSet(new DEROctetString(Sm2Check.sm3(document)))));
             }});
         byte[] signature = sm2Sign(signer, attributes.getEncoded(ASN1Encoding.DER));
         DERSequence signerInfo = new DERSequence(new ASN1EncodableVector() {{
@@ -106,13 +106,5 @@ class Sm2CmsTests {
                 "1234567812345678".getBytes(StandardCharsets.US_ASCII)));
         sm2.update(data, 0, data.length);
         return sm2.generateSignature();
-    }
-
-    private static byte[] sm3(byte[] data) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
     }
 }

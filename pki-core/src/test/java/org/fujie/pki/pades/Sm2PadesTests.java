@@ -19,7 +19,6 @@ import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.crypto.digests.SM3Digest;
 import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.pki.Sm2Check;
 import org.fujie.pki.TestCertificates.Issued;
@@ -76,7 +75,7 @@ class Sm2PadesTests {
         Attribute stamp = Attribute.getInstance(signer.getUnauthenticatedAttributes().getObjectAt(0));
         TimeStampToken token = new TimeStampToken(ContentInfo.getInstance(stamp.getAttrValues().getObjectAt(0)));
         assertThat(token.getTimeStampInfo().getMessageImprintAlgOID()).isEqualTo(GMObjectIdentifiers.sm3);
-        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(sm3(signer.getEncryptedDigest().getOctets()));
+        assertThat(token.getTimeStampInfo().getMessageImprintDigest()).isEqualTo(Sm2Check.sm3(signer.getEncryptedDigest().getOctets()));
         SignerInfo tsaSigner = SignerInfo.getInstance(SignedData.getInstance(token.toCMSSignedData().toASN1Structure().getContent())
                 .getSignerInfos().getObjectAt(0));
         assertThat(tsaSigner.getDigestEncryptionAlgorithm().getAlgorithm()).isEqualTo(GMObjectIdentifiers.sm2sign_with_sm3);
@@ -135,19 +134,11 @@ class Sm2PadesTests {
         assertThat(signer.getDigestAlgorithm().getAlgorithm()).isEqualTo(GMObjectIdentifiers.sm3);
         assertThat(signer.getDigestEncryptionAlgorithm().getAlgorithm()).isEqualTo(GMObjectIdentifiers.sm2sign_with_sm3);
         Attribute messageDigest = new AttributeTable(signer.getAuthenticatedAttributes()).get(CMSAttributes.messageDigest);
-        assertThat(ASN1OctetString.getInstance(messageDigest.getAttrValues().getObjectAt(0)).getOctets()).isEqualTo(sm3(byteRange));
+        assertThat(ASN1OctetString.getInstance(messageDigest.getAttrValues().getObjectAt(0)).getOctets()).isEqualTo(Sm2Check.sm3(byteRange));
         assertThat(Sm2Check.verifies(signer.getAuthenticatedAttributes(), signer.getEncryptedDigest().getOctets(),
                 PKI.signer.certificate().getSubjectPublicKeyInfo())).isTrue();
         assertThat(Sm2Check.verifies(signer.getAuthenticatedAttributes(), signer.getEncryptedDigest().getOctets(),
                 PKI.tsa.certificate().getSubjectPublicKeyInfo())).isFalse();
         return signer;
-    }
-
-    private static byte[] sm3(byte[] data) {
-        SM3Digest digest = new SM3Digest();
-        digest.update(data, 0, data.length);
-        byte[] out = new byte[32];
-        digest.doFinal(out, 0);
-        return out;
     }
 }

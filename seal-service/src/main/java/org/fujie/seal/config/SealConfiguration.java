@@ -5,11 +5,14 @@ import java.time.Clock;
 
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.seal.eseal.ElectronicSeals;
+import org.fujie.seal.eseal.SealMakerCredential;
 import org.fujie.seal.seal.SealExpiry;
 import org.fujie.seal.seal.SealExpiryWarner;
 import org.fujie.seal.seal.SealService;
 import org.fujie.seal.seal.SealStore;
 import org.fujie.seal.stamp.SealStamper;
+import org.fujie.seal.stamp.SesStamping;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.bootstrap.BootstrapAdmin;
 import org.fujie.service.ca.CaClient;
@@ -68,9 +71,21 @@ public class SealConfiguration {
     }
 
     @Bean
-    SealStamper sealStamper(org.fujie.pki.pades.PadesSigner signer, org.fujie.pki.xades.XadesSigner xmlSigner, SealStore store,
-            KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
-        return new SealStamper(signer, xmlSigner, store, keys, audited, jdbc, clock);
+    SealMakerCredential sealMakerCredential(KeyBackend keys, CaClient ca, AuditedTransactions audited, JdbcClient jdbc,
+            SealProperties settings, Clock clock) {
+        return new SealMakerCredential(keys, ca, audited, jdbc, settings.makerSubject(), clock);
+    }
+
+    @Bean
+    ElectronicSeals electronicSeals(SealStore store, SealMakerCredential maker, AuditedTransactions audited, JdbcClient jdbc,
+            SealProperties settings, Clock clock) {
+        return new ElectronicSeals(store, maker, audited, jdbc, settings.vendorId(), clock);
+    }
+
+    @Bean
+    SealStamper sealStamper(org.fujie.pki.pades.PadesSigner signer, org.fujie.pki.xades.XadesSigner xmlSigner,
+            SesStamping sesStamping, SealStore store, KeyBackend keys, AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
+        return new SealStamper(signer, xmlSigner, sesStamping, store, keys, audited, jdbc, clock);
     }
 
     /** The installation's ADMIN is ADMIN here too (CONTRACT.md). */

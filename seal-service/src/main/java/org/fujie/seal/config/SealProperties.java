@@ -18,8 +18,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param tsaUrl the RFC 3161 TSA of B-T and higher stamps (trust-service's)
  * @param trustAnchors PEM whose self-signed certificates anchor the validation of seal and TSA certificates before a
  *        B-LT stamp embeds their revocation data
+ * @param makerSubject the GB/T 38540 seal maker's certificate subject (its SM2 key signs every SESeal)
+ * @param vendorId SES_Header's vendor identifier in the SESeals seal-service makes
  */
 @ConfigurationProperties("fujie.seal")
 public record SealProperties(String caUrl, Path caCredential, Path caCredentialPasswordFile, Path caTrust,
-        @DefaultValue("30d") Duration expiryWarning, java.net.URI tsaUrl, Path trustAnchors) {
+        @DefaultValue("30d") Duration expiryWarning, java.net.URI tsaUrl, Path trustAnchors,
+        @DefaultValue("CN=Fujie 电子印章制作系统,O=Fujie") String makerSubject, @DefaultValue("FUJIE") String vendorId) {
 }

@@ -19,6 +19,8 @@ import org.fujie.pki.validation.ValidationPolicy;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.xades.SecureXml;
 import org.fujie.pki.xades.XadesSigner;
+import org.fujie.seal.eseal.ElectronicSeals;
+import org.fujie.seal.stamp.SesStamping;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -55,6 +57,11 @@ class StampingConfiguration {
     XadesSigner xadesSigner(SealProperties settings, HttpFetcher stampingFetcher, LongTermDataCollector longTermData) {
         return new XadesSigner(TimeStampClient.http(stampingFetcher, settings.tsaUrl()), longTermData,
                 new SecureXml(MAX_XML_BYTES, MAX_XML_DEPTH));
+    }
+
+    @Bean
+    SesStamping sesStamping(SealProperties settings, HttpFetcher stampingFetcher, ElectronicSeals eseals) {
+        return new SesStamping(eseals, TimeStampClient.http(stampingFetcher, settings.tsaUrl()));
     }
 
     /** Read when the signer is built: the bootstrap writes the chain before seal-service starts. */

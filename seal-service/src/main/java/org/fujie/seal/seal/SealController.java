@@ -7,6 +7,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import org.fujie.pki.x509.Pem;
+import org.fujie.seal.eseal.ElectronicSeals;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.service.problem.FujieException;
 import org.springframework.http.HttpStatus;
@@ -28,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class SealController {
 
     private final SealService seals;
+    private final ElectronicSeals eseals;
 
-    SealController(SealService seals) {
+    SealController(SealService seals, ElectronicSeals eseals) {
         this.seals = seals;
+        this.eseals = eseals;
     }
 
     record MakeRequest(String name, String organization, String type, String algorithm, String imagePng, List<String> keepers) {
@@ -135,5 +138,11 @@ class SealController {
         seals.get(id);
         return seals.image(id).map(ResponseEntity::ok)
                 .orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "the seal " + id + " has no image yet"));
+    }
+
+    /** The SM2 seal's GB/T 38540 SESeal (version 4, DER), made by the seal maker on first request and kept. */
+    @GetMapping(value = "/{id}/eseal", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+    ResponseEntity<byte[]> eseal(@PathVariable String id) {
+        return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + ".eseal\"").body(eseals.der(id));
     }
 }

@@ -28,7 +28,7 @@ public class SealSecurityConfig {
                     ServiceSecurity.commonRules(auth);
                     auth
                             .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png",
-                                    "/api/v1/seals/*/certificates")
+                                    "/api/v1/seals/*/certificates", "/api/v1/seals/*/eseal")
                             .hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
                             .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usage").hasAnyRole(names(SEAL_ADMIN, AUDITOR, ADMIN))
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/stamp").hasRole(SEAL_KEEPER.name())

@@ -14,13 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.pades.PadesException;
 import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;
 import org.fujie.pki.pades.SealAppearance;
+import org.fujie.pki.tsp.TimeStamper;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.xades.XadesException;
 import org.fujie.pki.xades.XadesParameters;
@@ -50,16 +52,18 @@ public final class SealStamper {
 
     private final PadesSigner signer;
     private final XadesSigner xmlSigner;
+    private final SesStamping sesStamping;
     private final SealStore seals;
     private final KeyBackend keys;
     private final AuditedTransactions audited;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    public SealStamper(PadesSigner signer, XadesSigner xmlSigner, SealStore seals, KeyBackend keys, AuditedTransactions audited,
-            JdbcClient jdbc, Clock clock) {
+    public SealStamper(PadesSigner signer, XadesSigner xmlSigner, SesStamping sesStamping, SealStore seals, KeyBackend keys,
+            AuditedTransactions audited, JdbcClient jdbc, Clock clock) {
         this.signer = signer;
         this.xmlSigner = xmlSigner;
+        this.sesStamping = sesStamping;
         this.seals = seals;
         this.keys = keys;
         this.audited = audited;
@@ -103,6 +107,37 @@ public final class SealStamper {
                 : parameters.packaging().name().toLowerCase(java.util.Locale.ROOT));
         record(sealId, keeper, now, StampDocument.of(data).sha256(), StampDocument.of(stamped).sha256(), placement, level);
         return stamped;
+    }
+
+    /**
+     * A GB/T 38540 SES_Signature over any document, given by its digests (it is streamed once, whatever its size): SM2
+     * seals only, at B-B or, time-stamped over the signature value, B-T.
+     *
+     * @param fileName the document's name, the signature's property information
+     */
+    public byte[] stampSes(String sealId, byte[] documentSm3, String documentSha256, String fileName, StampOptions options,
+            Actor keeper) {
+        Instant now = clock.instant();
+        Seal seal = usableSeal(sealId, keeper, now);
+        if (!KeyAlgorithm.SM2.id().equals(seal.algorithm())) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "a GB/T 38540 signature is SM2; this seal is " + seal.algorithm());
+        }
+        if (options.placesOnAPage() || options.packaging() != null || options.commitment() != null || options.countersign() != null) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "a GB/T 38540 signature takes format and level only");
+        }
+        BaselineLevel level = level(options.level());
+        if (level != BaselineLevel.B_B && level != BaselineLevel.B_T) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "a GB/T 38540 signature is made at B-B or B-T (time-stamped)");
+        }
+        byte[] signature;
+        try {
+            signature = sesStamping.sign(seal, keys.get(seal.keyAlias()), documentSm3, fileName == null ? "document" : fileName,
+                    now, level == BaselineLevel.B_T);
+        } catch (TimeStamper.TimeStampException e) {
+            throw new FujieException(SealProblem.STAMP_UNAVAILABLE, "no time-stamp: " + e.getMessage());
+        }
+        record(sealId, keeper, now, documentSha256, StampDocument.of(signature).sha256(), "GB/T 38540 SES_Signature", level);
+        return signature;
     }
 
     /** The seal, if the keeper may stamp with it now: granted, ACTIVE, its certificate unexpired. */

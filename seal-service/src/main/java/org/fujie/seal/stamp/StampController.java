@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.stream.Stream;
 
+import org.bouncycastle.crypto.digests.SM3Digest;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
 import org.fujie.service.problem.FujieException;
@@ -56,6 +60,13 @@ class StampController {
         if (document.getSize() > MAX_DOCUMENT_BYTES) {
             throw new FujieException(SealProblem.STAMP_INVALID, "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
         }
+        if (parsed.isSes()) {
+            stampSes(id, document, parsed, Actor.of(caller), response);
+            return;
+        }
+        if (parsed.format() != null) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "format must be \"ses\" (a GB/T 38540 signature) or absent");
+        }
         if (!isPdf(document)) {
             stampXml(id, document, parsed, Actor.of(caller), response);
             return;
@@ -88,6 +99,32 @@ class StampController {
         response.setContentType(MediaType.APPLICATION_XML_VALUE);
         response.setContentLengthLong(stamped.length);
         response.getOutputStream().write(stamped);
+    }
+
+    /** Any document, streamed once through SM3 (what the signature signs) and SHA-256 (what the usage record keeps). */
+    private void stampSes(String id, MultipartFile document, StampOptions options, Actor keeper, HttpServletResponse response)
+            throws IOException {
+        SM3Digest sm3 = new SM3Digest();
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = document.getInputStream()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                sm3.update(buffer, 0, n);
+                sha256.update(buffer, 0, n);
+            }
+        }
+        byte[] hash = new byte[sm3.getDigestSize()];
+        sm3.doFinal(hash, 0);
+        byte[] signature = stamper.stampSes(id, hash, HexFormat.of().formatHex(sha256.digest()), document.getOriginalFilename(),
+                options, keeper);
+        response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+        response.setContentLengthLong(signature.length);
+        response.getOutputStream().write(signature);
     }
 
     /** ISO 32000-2 7.5.2 lets the header start within the first 1024 bytes. */

@@ -18,12 +18,20 @@ package org.fujie.seal.stamp;
  * @param packaging XML and other data only: "enveloped" (the default for XML), "enveloping" or "detached" (any data)
  * @param commitment XML only: a XAdES commitment type, e.g. "ProofOfApproval"
  * @param countersign XML only: countersign the document's last signature instead of sealing the document beside it
+ * @param format "ses": a GB/T 38540 SES_Signature over any document (SM2 seals), returned beside it; null: PAdES or XAdES
  */
 public record StampOptions(Integer page, Float x, Float y, Float width, String keyword, Boolean everyOccurrence, Boolean crossPage,
-        Integer lastPage, String level, String reason, Boolean certify, String packaging, String commitment, Boolean countersign) {
+        Integer lastPage, String level, String reason, Boolean certify, String packaging, String commitment, Boolean countersign,
+        String format) {
+
+    static final String SES = "ses";
 
     static StampOptions none() {
-        return new StampOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new StampOptions(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    boolean isSes() {
+        return SES.equals(format);
     }
 
     /** Whether any option that only a PDF's page can take is set. */

@@ -27,11 +27,9 @@ import org.fujie.pki.dss.ShippedDss;
 import org.fujie.pki.pades.PageRenderings;
 import org.fujie.pki.pdf.Pdfsig;
 import org.fujie.pki.pdf.TestPdfs;
+import org.fujie.seal.SealServicesTest;
 import org.fujie.seal.SealTestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -43,22 +41,7 @@ import tools.jackson.databind.JsonNode;
  * TSA): every level judged by DSS as it ships, by trust-service's verification and by poppler; three seals on one
  * document; the cross-page seal rendered by pdftoppm; concurrent stamps; bad input.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StampingTests {
-
-    private SealTestServices services;
-
-    @BeforeAll
-    void start() throws Exception {
-        services = SealTestServices.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (services != null) {
-            services.close();
-        }
-    }
+class StampingTests extends SealServicesTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"B-B", "B-T", "B-LT", "B-LTA"})

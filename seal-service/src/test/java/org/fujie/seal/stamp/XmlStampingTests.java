@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.dss.ShippedDss;
 import org.fujie.pki.xades.Xmlsec1;
-import org.fujie.seal.SealTestServices;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.fujie.seal.SealServicesTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,8 +21,7 @@ import tools.jackson.databind.JsonNode;
  * DSS as it ships, by xmlsec1 and by trust-service; a second seal and a countersignature keeping the first valid; other
  * data sealed detached; bad input refused with problem JSON.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class XmlStampingTests {
+class XmlStampingTests extends SealServicesTest {
 
     private static final byte[] FORM = """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -35,20 +31,6 @@ class XmlStampingTests {
               <意见>同意</意见>
             </审批单>
             """.getBytes(StandardCharsets.UTF_8);
-
-    private SealTestServices services;
-
-    @BeforeAll
-    void start() throws Exception {
-        services = SealTestServices.start();
-    }
-
-    @AfterAll
-    void stop() {
-        if (services != null) {
-            services.close();
-        }
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"B-B", "B-T", "B-LT", "B-LTA"})

@@ -12,7 +12,12 @@ import org.fujie.pki.cms.CadesVerifier;
 import org.fujie.pki.cms.CmsVerifierSettings;
 import org.fujie.pki.pdf.PdfVerifier;
 import org.fujie.pki.pdf.PdfVerifierSettings;
+import org.fujie.pki.ses.SesDocuments;
+import org.fujie.pki.ses.SesVerifier;
+import org.fujie.pki.ses.SesVerifierSettings;
+import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.HttpFetcher;
+import org.fujie.pki.validation.RevocationChecker;
 import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
 import org.fujie.pki.xades.SecureXml;
@@ -31,7 +36,8 @@ import org.springframework.web.multipart.MultipartFile;
  * adbe.pkcs7.detached signatures, document time-stamps), an XML document (XAdES or XML Signature: enveloped,
  * enveloping, or detached with the data in the {@code detached} part, named by its file name) or a CMS signature file
  * (.p7s, DER or PEM, CAdES or plain CMS; the signed document in the {@code detached} part when the signature does not
- * carry it). Anything else is refused with 415.
+ * carry it), or a GB/T 38540 / GM/T 0031 seal (SESeal, alone) or signature (SES_Signature, with the signed document
+ * in the {@code detached} part). Anything else is refused with 415.
  */
 @RestController
 class DocumentVerificationController {
@@ -47,7 +53,7 @@ class DocumentVerificationController {
     /** Verifiers per set of anchors: they hold the revocation caches, which should outlive a request. */
     private final AtomicReference<Cached> verifiers = new AtomicReference<>();
 
-    private record Cached(List<TrustAnchor> anchors, PdfVerifier pdf, CadesVerifier cms, XadesVerifier xml) {
+    private record Cached(List<TrustAnchor> anchors, PdfVerifier pdf, CadesVerifier cms, XadesVerifier xml, SesVerifier ses) {
     }
 
     DocumentVerificationController(AnchorService anchors, ValidationPolicy policy, HttpFetcher fetcher, Clock clock) {
@@ -80,12 +86,31 @@ class DocumentVerificationController {
                     : Map.of(detachedName(detached), bounded(detached, XML_SETTINGS.maxDocumentBytes()));
             return VerificationReportView.of(current().xml().verify(bounded(document, XML_SETTINGS.maxDocumentBytes()), detachedData));
         }
+        SesDocuments.Kind ses = SesDocuments.kind(head);
+        if (ses != SesDocuments.Kind.OTHER) {
+            int max = SesVerifierSettings.defaults().maxBytes();
+            byte[] der = bounded(document, max);
+            if (ses == SesDocuments.Kind.SEAL) {
+                if (detached != null) {
+                    throw new FujieException(TrustProblem.DOCUMENT_UNSUPPORTED, "an SESeal is verified alone: no detached part");
+                }
+                return VerificationReportView.ofSeal(current().ses().verifySeal(der, null));
+            }
+            if (detached == null) {
+                throw new FujieException(TrustProblem.DOCUMENT_UNSUPPORTED,
+                        "an SES_Signature signs a document's hash: give the document in the detached part");
+            }
+            try (InputStream in = detached.getInputStream()) {
+                return VerificationReportView.ofSignature(current().ses().verifySignature(der, out -> in.transferTo(out)));
+            }
+        }
         if (CadesVerifier.looksLikeCms(head)) {
             int max = CMS_SETTINGS.maxDocumentBytes();
             return VerificationReportView.of(current().cms().verify(bounded(document, max), detached == null ? null : bounded(detached, max)));
         }
         throw new FujieException(TrustProblem.DOCUMENT_UNSUPPORTED,
-                "neither a PDF (no %PDF- header in the first 1024 bytes), XML, nor a CMS signature (DER or PEM)");
+                "neither a PDF (no %PDF- header in the first 1024 bytes), XML, a GB/T 38540 seal or signature, nor a CMS "
+                        + "signature (DER or PEM)");
     }
 
     /** The part's bytes, refused past the size limit before they are all read. */
@@ -111,7 +136,9 @@ class DocumentVerificationController {
         if (cached == null || cached.anchors() != now) {
             cached = new Cached(now, PdfVerifier.online(now, policy, fetcher, clock, PdfVerifierSettings.defaults()),
                     CadesVerifier.online(now, policy, fetcher, clock, CMS_SETTINGS),
-                    XadesVerifier.online(now, policy, fetcher, clock, XML_SETTINGS));
+                    XadesVerifier.online(now, policy, fetcher, clock, XML_SETTINGS),
+                    new SesVerifier(new CertificateValidator(now, policy, fetcher, RevocationChecker.ocspThenCrl(fetcher, policy),
+                            clock), List.of(), SesVerifierSettings.defaults(), clock));
             verifiers.set(cached);
         }
         return cached;

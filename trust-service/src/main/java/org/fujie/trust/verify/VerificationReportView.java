@@ -11,6 +11,11 @@ import org.fujie.pki.cms.VerifiedTimestamp;
 import org.fujie.pki.pdf.Modification;
 import org.fujie.pki.pdf.PdfReport;
 import org.fujie.pki.pdf.PdfSignatureReport;
+import org.fujie.pki.ses.SealFields;
+import org.fujie.pki.ses.SesCheck;
+import org.fujie.pki.ses.SesCheckResult;
+import org.fujie.pki.ses.SesReport;
+import org.fujie.pki.ses.SesVersion;
 import org.fujie.pki.validation.RevocationFinding;
 import org.fujie.pki.xades.XmlReport;
 import org.fujie.pki.xades.XmlSignatureReport;
@@ -36,7 +41,18 @@ record VerificationReportView(String indication, String subIndication, String de
             TimestampView timestamp, String indication, String subIndication, boolean integrity, List<String> chain,
             List<RevocationView> revocation, boolean coversWholeDocument, String level, List<ModificationView> modifications,
             List<TimestampView> archiveTimestamps, List<String> signedScopes, String claimedRole, String counterSignatureOf,
-            String detail) {
+            SealView seal, List<CheckView> checks, String detail) {
+    }
+
+    /** A GB/T 38540 seal's fields, as read (trusted as far as the checks passed). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record SealView(String version, String vendorId, String esId, int type, String name, String created, String validStart,
+            String validEnd, String pictureType, String maker) {
+    }
+
+    /** One step of GB/T 38540's verification order. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record CheckView(String check, String indication, String subIndication, String detail) {
     }
 
     static VerificationReportView of(PdfReport report) {
@@ -49,7 +65,8 @@ record VerificationReportView(String indication, String subIndication, String de
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
                 s.level() == null ? null : s.level().label(),
-                s.modifications().stream().map(VerificationReportView::modification).toList(), null, null, null, null, s.detail());
+                s.modifications().stream().map(VerificationReportView::modification).toList(), null, null, null, null, null, null,
+                s.detail());
     }
 
     static VerificationReportView of(CmsReport report) {
@@ -62,7 +79,8 @@ record VerificationReportView(String indication, String subIndication, String de
         return new SignatureView(s.id(), s.format(), s.signer(), text(s.signingTime()), text(s.claimedSigningTime()),
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), true, s.level().label(),
-                null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(), null, null, null, s.detail());
+                null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(), null, null, null, null, null,
+                s.detail());
     }
 
     static VerificationReportView of(XmlReport report) {
@@ -76,7 +94,32 @@ record VerificationReportView(String indication, String subIndication, String de
                 timestamp(s.timestamp()), s.indication().name(), name(s.subIndication()), s.integrity(), s.chain(),
                 s.revocation().stream().map(VerificationReportView::revocation).toList(), s.coversWholeDocument(),
                 s.level().label(), null, s.archiveTimestamps().stream().map(VerificationReportView::timestamp).toList(),
-                s.signedScopes(), s.claimedRole(), s.counterSignatureOf(), s.detail());
+                s.signedScopes(), s.claimedRole(), s.counterSignatureOf(), null, null, s.detail());
+    }
+
+    /** An SES_Signature: one signature over the document's SM3 hash, with the seal it was made with. */
+    static VerificationReportView ofSignature(SesReport report) {
+        return new VerificationReportView(report.indication().name(), name(report.subIndication()), report.detail(),
+                List.of(ses("SES-1", "SES_Signature", report.signer(), report)));
+    }
+
+    /** An SESeal alone: the maker's signature over it, the maker certificate and the seal's dates. */
+    static VerificationReportView ofSeal(SesReport report) {
+        return new VerificationReportView(report.indication().name(), name(report.subIndication()), report.detail(),
+                List.of(ses("SEAL-1", "SESeal", report.seal() == null ? null : report.seal().maker(), report)));
+    }
+
+    private static SignatureView ses(String id, String structure, String signer, SesReport r) {
+        SealFields f = r.seal();
+        String format = (f == null ? "GB/T 38540 " : f.version() == SesVersion.V1 ? "GM/T 0031 " : "GB/T 38540 ") + structure;
+        SealView seal = f == null ? null : new SealView(f.version().name(), f.vendorId(), f.esId(), f.type(), f.name(),
+                text(f.created()), text(f.validStart()), text(f.validEnd()), f.pictureType(), f.maker());
+        boolean integrity = r.checks().stream().filter(c -> c.check() == SesCheck.SIGNATURE_VALUE || c.check() == SesCheck.DOCUMENT_HASH
+                || c.check() == SesCheck.SEAL_SIGNATURE).allMatch(SesCheckResult::passed) && !r.checks().isEmpty();
+        return new SignatureView(id, format, signer, text(r.validationTime()), text(r.signingTime()), timestamp(r.timestamp()),
+                r.indication().name(), name(r.subIndication()), integrity, List.of(), List.of(), true, null, null, null, null, null,
+                null, seal, r.checks().stream().map(c -> new CheckView(c.check().name(), c.indication().name(),
+                        name(c.subIndication()), c.detail())).toList(), r.detail());
     }
 
     private static TimestampView timestamp(VerifiedTimestamp t) {
