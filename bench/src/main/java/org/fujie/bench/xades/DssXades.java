@@ -41,7 +41,7 @@ final class DssXades implements XadesSide {
     private final BenchPki.Issued seal;
     private final String provider;
 
-    /** @param chain the seal's certificate, then its issuers up to the root */
+    /** @param chain the seal's certificate, then its issuers, as the signature embeds them */
     DssXades(BenchPki pki, BenchPki.Issued seal, List<X509Certificate> chain) {
         this.seal = seal;
         this.chain = List.copyOf(chain);
@@ -83,9 +83,7 @@ final class DssXades implements XadesSide {
         parameters.setSigningCertificate(new CertificateToken(chain.get(0)));
         parameters.setCertificateChain(chain.subList(1, chain.size()).stream().map(CertificateToken::new).toList());
         parameters.bLevel().setSigningDate(new Date());
-        // As Fujie does: the whole chain given in KeyInfo (DSS leaves out a trusted root by default) and a SHA-256
-        // certificate digest in SigningCertificateV2 (DSS's default is SHA-512).
-        parameters.bLevel().setTrustAnchorBPPolicy(false);
+        // SHA-256 for the certificate digest in SigningCertificateV2 too, as Fujie (DSS's default is SHA-512)
         parameters.setSigningCertificateDigestMethod(DigestAlgorithm.SHA256);
 
         DSSDocument document = new InMemoryDocument(xml, "catalogue.xml");

@@ -34,7 +34,7 @@ final class FujieXades implements XadesSide {
     private final XadesSigner signer = new XadesSigner(null, null, new SecureXml(MAX_XML_BYTES, MAX_XML_DEPTH));
     private final XadesVerifier verifier;
 
-    /** @param chain the seal's certificate, then its issuers up to the root */
+    /** @param chain the seal's certificate, then its issuers, as the signature embeds them */
     FujieXades(BenchPki pki, BenchPki.Issued seal, List<X509Certificate> chain) {
         this.seal = seal;
         this.chain = List.copyOf(chain);
