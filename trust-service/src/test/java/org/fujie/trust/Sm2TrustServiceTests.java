@@ -2,10 +2,21 @@ package org.fujie.trust;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.DERBitString;
+import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.cms.SignedData;
 import org.bouncycastle.asn1.cms.SignerInfo;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
@@ -15,6 +26,8 @@ import org.bouncycastle.tsp.TimeStampToken;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.Sm2Check;
+import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.ses.SesStructures;
 import org.fujie.pki.x509.Pem;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +43,8 @@ import tools.jackson.databind.JsonNode;
  * trust-service with the national algorithms: the TSA with an SM2 key (fujie.tsa.algorithm=SM2) answering an OpenSSL
  * query with an SM3 imprint (OpenSSL reads the reply and verifies the TSA certificate's chain; the token's SM2 signature
  * it cannot check, OpenSSL 3.0 verifies SM2 CMS with no user ID, shared/FACTS.md, so Bouncy Castle's low-level
- * SM2Signer does), and certificates of an SM2 hierarchy validated against an SM2 trust anchor with SM2-signed OCSP.
+ * SM2Signer does), certificates of an SM2 hierarchy validated against an SM2 trust anchor with SM2-signed OCSP, and
+ * GB/T 38540 and GM/T 0031 seals and signatures built field by field by the test.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class Sm2TrustServiceTests {
@@ -101,6 +115,105 @@ class Sm2TrustServiceTests {
         assertThat(passed.get("revocation").toString()).contains("OCSP", "GOOD");
         assertThat(failed.get("indication").asString()).as(failed.toString()).isEqualTo("TOTAL_FAILED");
         assertThat(failed.get("subIndication").asString()).isEqualTo("REVOKED");
+    }
+
+    /**
+     * A v4 and a v1 seal and signature built by the test field by field (SesStructures: Bouncy Castle's ASN.1 and its
+     * low-level SM2Signer, nothing of Fujie's ses package) with SM2 keys and certificates ca-service issued: trust-service
+     * passes them; one byte changed in the picture or the maker's signature fails SEAL_SIGNATURE (the signature value
+     * first, when the signer did not sign the changed seal), another document fails DOCUMENT_HASH.
+     */
+    @ParameterizedTest(name = "v{0}")
+    @ValueSource(ints = {4, 1})
+    void verifyWhenHandBuiltSealAndSignatureThenPassedAndEachTamperingFailsItsCheck(int version) throws Exception {
+        Credential maker = credential("CN=测试制章系统 v" + version + ",O=示例部");
+        Credential signer = credential("CN=测试公章 v" + version + ",O=示例部");
+        byte[] png = ("\u0089PNG hand-built picture v" + version).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] document = ("关于数据共享的批复 v" + version).getBytes(StandardCharsets.UTF_8);
+        Instant now = Instant.now();
+        Instant until = now.plus(Duration.ofDays(365));
+        DERSequence seal = version == 4
+                ? SesStructures.sealV4(SesStructures.sealInfoV4("hand-" + version, List.of(signer.der()), now.minusSeconds(60), until, png),
+                        maker.der(), maker.key())
+                : SesStructures.sealV1(SesStructures.sealInfoV1("hand-" + version, List.of(signer.der()), now.minusSeconds(60), until, png),
+                        maker.der(), maker.key());
+        byte[] signature = SesStructures.der(version == 4
+                ? SesStructures.signatureV4(seal, now, Sm2Check.sm3(document), signer.der(), signer.key(), null)
+                : SesStructures.signatureV1(seal, now, Sm2Check.sm3(document), signer.der(), signer.key()));
+        byte[] sealDer = SesStructures.der(seal);
+
+        assertThat(verify("hand.eseal", sealDer, null, null).get("indication").asString()).isEqualTo("TOTAL_PASSED");
+        JsonNode passed = verify("hand.ses", signature, "letter.txt", document);
+        assertThat(passed.get("indication").asString()).as(passed.toString()).isEqualTo("TOTAL_PASSED");
+        assertThat(passed.get("signatures").get(0).get("format").asString())
+                .isEqualTo(version == 4 ? "GB/T 38540 SES_Signature" : "GM/T 0031 SES_Signature");
+
+        byte[] pictureChanged = flipped(sealDer, png);
+        assertThat(failedCheck(verify("hand.eseal", pictureChanged, null, null))).isEqualTo("SEAL_SIGNATURE");
+        // the signer signs over the changed seal: its own signature holds, the maker's no longer does
+        DERSequence changedSeal = new DERSequence(ASN1Sequence.getInstance(pictureChanged).toArray());
+        byte[] overChanged = SesStructures.der(version == 4
+                ? SesStructures.signatureV4(changedSeal, now, Sm2Check.sm3(document), signer.der(), signer.key(), null)
+                : SesStructures.signatureV1(changedSeal, now, Sm2Check.sm3(document), signer.der(), signer.key()));
+        assertThat(failedCheck(verify("hand.ses", overChanged, "letter.txt", document))).isEqualTo("SEAL_SIGNATURE");
+        assertThat(failedCheck(verify("hand.ses", flipped(signature, png), "letter.txt", document))).isEqualTo("SIGNATURE_VALUE");
+        byte[] makerValue = version == 4 ? DERBitString.getInstance(seal.getObjectAt(3)).getOctets()
+                : DERBitString.getInstance(ASN1Sequence.getInstance(seal.getObjectAt(1)).getObjectAt(2)).getOctets();
+        assertThat(failedCheck(verify("hand.eseal", flipped(sealDer, makerValue), null, null))).isEqualTo("SEAL_SIGNATURE");
+        assertThat(failedCheck(verify("hand.ses", signature, "letter.txt", "另一份文件".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo("DOCUMENT_HASH");
+    }
+
+    private record Credential(PrivateKey key, byte[] der) {
+    }
+
+    /** An SM2 key ca-service generates, profile seal, from the bootstrap issuing CA that trust-service trusts. */
+    private Credential credential(String subject) throws Exception {
+        FujieTestClient.Response issued = services.ca.admin().post("/api/v1/certificates", Map.of("profile", "seal",
+                "subject", subject, "keyGeneration", Map.of("algorithm", "SM2", "password", "hand-built")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        KeyStore p12 = KeyStore.getInstance("PKCS12", CryptoProviders.bouncyCastle());
+        p12.load(new ByteArrayInputStream(Base64.getDecoder().decode(issued.json().get("pkcs12").asString())), "hand-built".toCharArray());
+        String alias = java.util.Collections.list(p12.aliases()).stream().filter(a -> {
+            try {
+                return p12.isKeyEntry(a);
+            } catch (java.security.KeyStoreException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+        return new Credential((PrivateKey) p12.getKey(alias, "hand-built".toCharArray()), p12.getCertificate(alias).getEncoded());
+    }
+
+    private JsonNode verify(String name, byte[] file, String documentName, byte[] document) {
+        List<FujieTestClient.FilePart> parts = new ArrayList<>(List.of(new FujieTestClient.FilePart("document", name, file)));
+        if (document != null) {
+            parts.add(new FujieTestClient.FilePart("detached", documentName, document));
+        }
+        FujieTestClient.Response response = services.admin.postFiles("/api/v1/verify", parts);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    private static String failedCheck(JsonNode report) {
+        assertThat(report.get("indication").asString()).as(report.toString()).isNotEqualTo("TOTAL_PASSED");
+        for (JsonNode check : report.get("signatures").get(0).get("checks")) {
+            if (!"TOTAL_PASSED".equals(check.get("indication").asString())) {
+                return check.get("check").asString();
+            }
+        }
+        throw new AssertionError("no check failed: " + report);
+    }
+
+    /** The DER with one bit of the first occurrence of {@code part} changed. */
+    private static byte[] flipped(byte[] der, byte[] part) {
+        for (int i = 0; i + part.length <= der.length; i++) {
+            if (java.util.Arrays.equals(der, i, i + part.length, part, 0, part.length)) {
+                byte[] changed = der.clone();
+                changed[i + part.length / 2] ^= 0x01;
+                return changed;
+            }
+        }
+        throw new AssertionError("the part is not in the DER");
     }
 
     private synchronized void ensureSm2Hierarchy() {

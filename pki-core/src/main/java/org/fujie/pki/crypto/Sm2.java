@@ -9,11 +9,14 @@ import java.security.Signature;
 import java.security.SignatureException;
 import java.security.interfaces.ECPublicKey;
 
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.gm.GMObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jcajce.spec.SM2ParameterSpec;
+import org.bouncycastle.jce.spec.ECNamedCurveSpec;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.ContentVerifier;
 import org.bouncycastle.operator.ContentVerifierProvider;
@@ -55,13 +58,22 @@ public final class Sm2 {
         return new String(userId, StandardCharsets.UTF_8);
     }
 
+    /** An EC key on sm2p256v1, under either algorithm identifier writers use (id-ecPublicKey or the SM2 OID). */
     public static boolean isSm2(SubjectPublicKeyInfo key) {
-        return KeyAlgorithm.of(key).orElse(null) == KeyAlgorithm.SM2;
+        ASN1ObjectIdentifier algorithm = key.getAlgorithm().getAlgorithm();
+        return (X9ObjectIdentifiers.id_ecPublicKey.equals(algorithm) || GMObjectIdentifiers.sm2p256v1.equals(algorithm))
+                && GMObjectIdentifiers.sm2p256v1.equals(key.getAlgorithm().getParameters());
     }
 
-    /** Only EC keys are looked into (SM2 keys are EC keys on sm2p256v1). */
+    /** Only EC keys are looked into; Bouncy Castle's name their curve, others are read from their encoding. */
     public static boolean isSm2(PublicKey key) {
-        return key instanceof ECPublicKey && isSm2(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
+        if (!(key instanceof ECPublicKey ec)) {
+            return false;
+        }
+        if (ec.getParams() instanceof ECNamedCurveSpec named) {
+            return "sm2p256v1".equals(named.getName());
+        }
+        return isSm2(SubjectPublicKeyInfo.getInstance(key.getEncoded()));
     }
 
     /** A Bouncy Castle SM3withSM2 signature initialised for signing with the identifier. */

@@ -34,7 +34,7 @@ import org.bouncycastle.jcajce.provider.asymmetric.util.ECUtil;
  * signed with Bouncy Castle's low-level SM2Signer (GM/T 0009 default ID): nothing of the ses package is used, so the
  * verifier is checked against an independent reading. Also the test's own reading of what the builders write.
  */
-final class SesStructures {
+public final class SesStructures {
 
     static final byte[] DEFAULT_ID = "1234567812345678".getBytes(StandardCharsets.US_ASCII);
     private static final DateTimeFormatter GENERALIZED = DateTimeFormatter.ofPattern("yyyyMMddHHmmss'Z'").withZone(ZoneOffset.UTC);
@@ -55,7 +55,7 @@ final class SesStructures {
         }
     }
 
-    static byte[] der(ASN1Encodable object) {
+    public static byte[] der(ASN1Encodable object) {
         try {
             return object.toASN1Primitive().getEncoded("DER");
         } catch (IOException e) {
@@ -80,7 +80,7 @@ final class SesStructures {
     }
 
     /** GB/T 38540 SES_SealInfo with certListType 1 (certificates). */
-    static DERSequence sealInfoV4(String esId, List<byte[]> keepers, Instant from, Instant until, byte[] png) {
+    public static DERSequence sealInfoV4(String esId, List<byte[]> keepers, Instant from, Instant until, byte[] png) {
         DERSequence header = seq(new DERIA5String("ES"), new ASN1Integer(4), new DERIA5String("FujieTest"));
         DERSequence certs = new DERSequence(keepers.stream().map(DEROctetString::new).toArray(ASN1Encodable[]::new));
         DERSequence property = seq(new ASN1Integer(1), new DERUTF8String("测试单位公章"), new ASN1Integer(1), certs,
@@ -89,13 +89,13 @@ final class SesStructures {
     }
 
     /** GB/T 38540 SESeal: the maker signs the DER of SES_SealInfo. */
-    static DERSequence sealV4(DERSequence sealInfo, byte[] makerCert, PrivateKey makerKey) {
+    public static DERSequence sealV4(DERSequence sealInfo, byte[] makerCert, PrivateKey makerKey) {
         return seq(sealInfo, new DEROctetString(makerCert), GMObjectIdentifiers.sm2sign_with_sm3,
                 new DERBitString(sm2(makerKey, der(sealInfo))));
     }
 
     /** GB/T 38540 SES_Signature over the DER of TBS_Sign; timeStamp [0] EXPLICIT when a token is given. */
-    static DERSequence signatureV4(DERSequence seal, Instant time, byte[] dataHash, byte[] signerCert, PrivateKey signerKey,
+    public static DERSequence signatureV4(DERSequence seal, Instant time, byte[] dataHash, byte[] signerCert, PrivateKey signerKey,
             byte[] token) {
         DERSequence tbs = seq(new ASN1Integer(4), seal, generalized(time), new DERBitString(dataHash), new DERIA5String("page=1"));
         byte[] value = sm2(signerKey, der(tbs));
@@ -107,7 +107,7 @@ final class SesStructures {
     }
 
     /** GM/T 0031-2014 SES_SealInfo: certList SEQUENCE OF OCTET STRING, no certListType, UTCTime. */
-    static DERSequence sealInfoV1(String esId, List<byte[]> keepers, Instant from, Instant until, byte[] png) {
+    public static DERSequence sealInfoV1(String esId, List<byte[]> keepers, Instant from, Instant until, byte[] png) {
         DERSequence header = seq(new DERIA5String("ES"), new ASN1Integer(1), new DERIA5String("FujieTest"));
         DERSequence certs = new DERSequence(keepers.stream().map(DEROctetString::new).toArray(ASN1Encodable[]::new));
         DERSequence property = seq(new ASN1Integer(1), new DERUTF8String("测试单位公章"), certs, utc(from), utc(from), utc(until));
@@ -115,14 +115,14 @@ final class SesStructures {
     }
 
     /** GM/T 0031-2014 SESeal: the maker signs SEQUENCE { sealInfo, cert, algorithm }, kept in SES_SignInfo. */
-    static DERSequence sealV1(DERSequence sealInfo, byte[] makerCert, PrivateKey makerKey) {
+    public static DERSequence sealV1(DERSequence sealInfo, byte[] makerCert, PrivateKey makerKey) {
         DEROctetString cert = new DEROctetString(makerCert);
         byte[] value = sm2(makerKey, der(seq(sealInfo, cert, GMObjectIdentifiers.sm2sign_with_sm3)));
         return seq(sealInfo, seq(cert, GMObjectIdentifiers.sm2sign_with_sm3, new DERBitString(value)));
     }
 
     /** GM/T 0031-2014 SES_Signature: timeInfo a BIT STRING holding UTCTime text, cert and algorithm inside TBS_Sign. */
-    static DERSequence signatureV1(DERSequence seal, Instant time, byte[] dataHash, byte[] signerCert, PrivateKey signerKey) {
+    public static DERSequence signatureV1(DERSequence seal, Instant time, byte[] dataHash, byte[] signerCert, PrivateKey signerKey) {
         DERSequence tbs = seq(new ASN1Integer(1), seal, new DERBitString(UTC.format(time).getBytes(StandardCharsets.US_ASCII)),
                 new DERBitString(dataHash), new DERIA5String("page=1"), new DEROctetString(signerCert),
                 GMObjectIdentifiers.sm2sign_with_sm3);
