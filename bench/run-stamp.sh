@@ -20,18 +20,9 @@ case "${1:-}" in -h|--help) sed -n '2,14p' "$0"; exit 0 ;; esac
 command -v java >/dev/null || { echo "run-stamp.sh needs java 17" >&2; exit 1; }
 
 # 1. Build if the jar is missing, older than a source file, or its lib/ holds a pki-core other than this worktree's
-#    (an install from another worktree into the shared ~/.m2 would otherwise be measured). `package` in the reactor
-#    (-am) takes pki-core from this worktree and writes nothing to ~/.m2; offline first, then online once.
-PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
-if [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-   || [ -n "$(find "$REPO/pki-core/src/main" "$REPO/bench/src" "$REPO"/pki-core/pom.xml "$REPO/bench/pom.xml" "$REPO/pom.xml" \
-                -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  echo "[run-stamp] building pki-core and bench (package, this worktree) ..."
-  rm -rf "$REPO/bench/target/lib"  # copy-dependencies keeps a jar that is newer than this worktree's
-  (cd "$REPO" && { ./mvnw -o -q package -DskipTests -pl bench -am || ./mvnw -q package -DskipTests -pl bench -am; })
-  cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-    || { echo "bench/target/lib does not hold this worktree's pki-core jar" >&2; exit 1; }
-fi
+#    (an install from another worktree into the shared ~/.m2 would otherwise be measured): bench/build.sh, `package` in
+#    the reactor (-am), which takes pki-core from this worktree and writes nothing to ~/.m2.
+"$REPO/bench/build.sh" bench
 echo "[run-stamp] commit $(git -C "$REPO" rev-parse --short HEAD), $(git -C "$REPO" status --porcelain | grep -c . || true) changed files in the working tree"
 
 # 2. Run; the options pass through to StampBench.
