@@ -52,7 +52,7 @@ public record BenchCa(KeyAlgorithm algorithm, String id, X509CertificateHolder c
                     || !issuing.isSignatureValid(Verifiers.of(root.getSubjectPublicKeyInfo()))) {
                 throw new IllegalStateException(SM2_ISSUING + " is not an SM2 CA whose SM3withSM2 signature verifies under " + SM2_ROOT);
             }
-            return new BenchCa(algorithm, SM2_ISSUING, issuing);
+            return new BenchCa(algorithm, idFor(algorithm), issuing);
         }
     }
 
@@ -63,13 +63,23 @@ public record BenchCa(KeyAlgorithm algorithm, String id, X509CertificateHolder c
 
     /** The CA key, read from DATA/keys with the passphrase in DATA/secrets/key-passphrase, as the service reads it. */
     public SigningKey key(Path dataDir) throws IOException {
-        char[] passphrase = Files.readString(dataDir.resolve("secrets/key-passphrase"), StandardCharsets.UTF_8)
-                .strip().toCharArray();
-        SigningKey key = new SoftwareKeyBackend(dataDir.resolve("keys"), passphrase).get("ca-" + id);
+        SigningKey key = key(dataDir, id);
         if (!key.publicKeyInfo().equals(certificate.getSubjectPublicKeyInfo())) {
             throw new IllegalStateException("the key ca-" + id + " does not belong to " + certificate.getSubject());
         }
         return key;
+    }
+
+    /** The key of the CA {@code id} in DATA/keys ({@code ca-<id>}), with the passphrase in DATA/secrets/key-passphrase. */
+    public static SigningKey key(Path dataDir, String id) throws IOException {
+        char[] passphrase = Files.readString(dataDir.resolve("secrets/key-passphrase"), StandardCharsets.UTF_8)
+                .strip().toCharArray();
+        return new SoftwareKeyBackend(dataDir.resolve("keys"), passphrase).get("ca-" + id);
+    }
+
+    /** The id of the CA {@link #of} gives for {@code algorithm}. */
+    public static String idFor(KeyAlgorithm algorithm) {
+        return algorithm == KeyAlgorithm.SM2 ? SM2_ISSUING : DEFAULT_ID;
     }
 
     private static X509CertificateHolder create(Transport.Connection connection, String json) throws IOException {

@@ -74,7 +74,7 @@ public final class SigningCeiling {
         }
     }
 
-    static final int MESSAGE_BYTES = 512;
+    public static final int MESSAGE_BYTES = 512;
     /** What {@link #signatures} signs each time: fixed bytes, about the size of a TBSCertificate or an OCSP tbsResponseData. */
     private static final byte[] MESSAGE = message();
 

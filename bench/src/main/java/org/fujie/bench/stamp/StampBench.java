@@ -12,12 +12,15 @@ import java.util.Map;
 import org.fujie.bench.BenchPdfs;
 import org.fujie.bench.ClosedLoop;
 import org.fujie.bench.ClosedLoop.Run;
+import org.fujie.bench.SigningCeiling;
 import org.fujie.pki.cms.BaselineLevel;
 
 /**
  * PAdES stamping throughput and latency: Fujie's PadesSigner against EU DSS 6.3's PAdESService on the same PDFs, with
  * the same seal key, image, place and TSA, in the same JVM; then the peak heap of stamping one 100 MB PDF, each side in
- * fresh JVMs ({@link PeakHeap}). See bench/README.md, "Stamping benchmark".
+ * fresh JVMs ({@link PeakHeap}). An SM2 seal (an SM2 PKI and TSA of its own) is stamped by Fujie only, as DSS cannot sign SM2;
+ * every seal key's raw signing rate is measured in the same run and each Fujie figure is also given as a ratio to it.
+ * See bench/README.md, "Stamping benchmark".
  *
  * <pre>
  * java -cp bench/target/bench-0.1.0-SNAPSHOT.jar org.fujie.bench.stamp.StampBench [--seconds 5] [--warmup 5] [--rounds 2]
@@ -77,8 +80,8 @@ public final class StampBench {
         }
     }
 
-    /** Both sides' merged runs of one case at one thread count. */
-    private record Row(Case c, int threads, Run fujie, Run dss) {
+    /** Both sides' merged runs of one case at one thread count (dss null when DSS cannot sign the key), and the key's raw rate. */
+    private record Row(Case c, int threads, Run fujie, Run dss, SigningCeiling.Result raw) {
     }
 
     private final StringBuilder report = new StringBuilder();
@@ -112,10 +115,11 @@ public final class StampBench {
                 origin(eu.europa.esig.dss.pades.signature.PAdESService.class));
         List<Row> rows = new ArrayList<>();
         try (StampFixture fixture = new StampFixture(options.keys(), options.sealPixels())) {
-            List<Stamper> stampers = List.of(new FujieStamper(fixture.timeStamper),
+            List<Stamper> stampers = List.of(new FujieStamper(),
                     new DssStamper(fixture.timeStamper, fixture.pki.root.x509(), options.dssContentSize()));
-            print("seal image: %,d-byte PNG, %d x %d px, drawn at 120 x 120 pt on the last page; TSA in-process (pki-core, EC P-256)",
-                    fixture.png.length, options.sealPixels(), options.sealPixels());
+            print("seal image: %,d-byte PNG, %d x %d px, drawn at 120 x 120 pt on the last page; TSA in-process (pki-core, EC P-256%s)",
+                    fixture.png.length, options.sealPixels(), options.sealPixels(),
+                    fixture.sm2Pki == null ? "" : "; SM2 seals: an SM2 root, issuing CA, CRLs and TSA of their own");
             print("DSS content size: %s", options.dssContentSize() > 0 ? options.dssContentSize() + " bytes" : "DSS's default");
             List<Case> cases = new ArrayList<>();
             for (int pages : options.pages()) {
@@ -130,7 +134,7 @@ public final class StampBench {
             print("");
             print("== Sanity check, one document per signer and case (outside the timed loop)");
             for (Case c : cases) {
-                for (Stamper stamper : stampers) {
+                for (Stamper stamper : supporting(stampers, c)) {
                     byte[] signed = stamper.stamp(c.pdf(), c.seal(), c.level(), c.place());
                     print("  %-20s %s", c.label(), StampCheck.check(stamper.name(), c.pdf(), signed, fixture.verifier, c.level(), c.place()));
                 }
@@ -139,9 +143,23 @@ public final class StampBench {
             print("== Warm-up, 1 thread, every signer on every case before anything is measured");
             for (Case c : cases) {
                 Run f = measure(stampers.get(0), c, 1, options.warmup());
-                Run d = measure(stampers.get(1), c, 1, options.warmup());
-                print("  %-20s Fujie %,d stamps, DSS %,d stamps", c.label(), f.operations(), d.operations());
-                failed("warm-up " + c.label(), f, d);
+                Run d = stampers.get(1).supports(c.seal()) ? measure(stampers.get(1), c, 1, options.warmup()) : null;
+                print("  %-20s Fujie %,d stamps, DSS %s", c.label(), f.operations(),
+                        d == null ? "cannot sign " + c.seal().label() : String.format(Locale.ROOT, "%,d stamps", d.operations()));
+                failed("warm-up " + c.label(), d == null ? new Run[] {f} : new Run[] {f, d});
+            }
+            print("");
+            print("== Raw signing rate of each seal key, in process (SigningKey.newContentSigner: Sm2.contentSigner for SM2),"
+                    + " %d-byte message", SigningCeiling.MESSAGE_BYTES);
+            Map<String, SigningCeiling.Result> raw = new LinkedHashMap<>();
+            int rawSeconds = (int) Math.max(1, Math.round(options.seconds()));
+            for (Stamper.Seal seal : fixture.seals.values()) {
+                for (int threads : options.threads()) {
+                    SigningCeiling.Result r = SigningCeiling.signatures(seal.key(), threads, 1, rawSeconds, 0);
+                    raw.put(seal.label() + "/" + threads, r);
+                    print("  %-8s %d thr: %,9.0f signatures/s (this JVM %.2f cores, machine %.2f)", seal.label(), threads,
+                            r.perSecond(), r.cpu().generator(), r.cpu().machine());
+                }
             }
             for (Case c : cases) {
                 print("");
@@ -151,7 +169,7 @@ public final class StampBench {
                     List<Run> dss = new ArrayList<>();
                     for (int round = 1; round <= options.rounds(); round++) {
                         boolean fujieFirst = round % 2 == 1;
-                        for (Stamper stamper : fujieFirst ? stampers : List.of(stampers.get(1), stampers.get(0))) {
+                        for (Stamper stamper : supporting(fujieFirst ? stampers : List.of(stampers.get(1), stampers.get(0)), c)) {
                             Run run = measure(stamper, c, threads, options.seconds());
                             (stamper == stampers.get(0) ? fujie : dss).add(run);
                             print("  %d thr, round %d, %-5s: %,8.1f stamps/s  p50 %7.2f ms  p99 %7.2f ms  (%,d stamps, %d failed; CPU this JVM %.2f, other %.2f cores)",
@@ -160,21 +178,30 @@ public final class StampBench {
                             failed(c.label(), run);
                         }
                     }
-                    rows.add(new Row(c, threads, Run.merge(fujie), Run.merge(dss)));
+                    rows.add(new Row(c, threads, Run.merge(fujie), dss.isEmpty() ? null : Run.merge(dss),
+                            raw.get(c.seal().label() + "/" + threads)));
                 }
             }
             print("");
-            print("== Summary: stamps/s (closed loop, all rounds merged), latency p50 / p99 in ms (nearest rank), ratio Fujie/DSS");
-            print("| key | level | pages | threads | Fujie stamps/s | Fujie p50 / p99 | DSS stamps/s | DSS p50 / p99 | Fujie/DSS | other CPU |");
-            print("|---|---|---|---|---|---|---|---|---|---|");
+            print("== Summary: stamps/s (closed loop, all rounds merged), latency p50 / p99 in ms (nearest rank), ratio Fujie/DSS;"
+                    + " raw signing rate of the seal key at the same thread count, and Fujie's stamps/s over it");
+            print("| key | level | pages | threads | Fujie stamps/s | Fujie p50 / p99 | DSS stamps/s | DSS p50 / p99 | Fujie/DSS"
+                    + " | raw signatures/s | Fujie / raw | other CPU |");
+            print("|---|---|---|---|---|---|---|---|---|---|---|---|");
             for (Row r : rows) {
                 Run f = r.fujie(), d = r.dss();
-                print("| %s | %s | %d | %d | %,.1f | %.2f / %.2f | %,.1f | %.2f / %.2f | **%.2fx** | %.2f |", r.c().seal().label(),
-                        r.c().level().label(), r.c().pages(), r.threads(), f.rate(), f.percentileMs(50), f.percentileMs(99), d.rate(),
-                        d.percentileMs(50), d.percentileMs(99), f.rate() / d.rate(),
-                        (f.otherCores() * f.seconds() + d.otherCores() * d.seconds()) / (f.seconds() + d.seconds()));
+                double other = d == null ? f.otherCores()
+                        : (f.otherCores() * f.seconds() + d.otherCores() * d.seconds()) / (f.seconds() + d.seconds());
+                print("| %s | %s | %d | %d | %,.1f | %.2f / %.2f | %s | %s | %s | %,.0f | %.4f | %.2f |", r.c().seal().label(),
+                        r.c().level().label(), r.c().pages(), r.threads(), f.rate(), f.percentileMs(50), f.percentileMs(99),
+                        d == null ? "-" : String.format(Locale.ROOT, "%,.1f", d.rate()),
+                        d == null ? "-" : String.format(Locale.ROOT, "%.2f / %.2f", d.percentileMs(50), d.percentileMs(99)),
+                        d == null ? "DSS cannot sign " + r.c().seal().label()
+                                : String.format(Locale.ROOT, "**%.2fx**", f.rate() / d.rate()),
+                        r.raw().perSecond(), f.rate() / r.raw().perSecond(), other);
             }
-            print("TSA: %s", "every B-T stamp of both sides asked the same in-process TSA through the same TimeStampClient");
+            print("TSA: every B-T stamp of both sides with an EC or RSA seal asked the same in-process EC P-256 TSA through the same"
+                    + " TimeStampClient%s", fixture.sm2Pki == null ? "" : "; SM2 seals asked the SM2 PKI's in-process SM2 TSA (SM3 imprint)");
         }
         if (!options.memory().isEmpty()) {
             print("");
@@ -197,6 +224,10 @@ public final class StampBench {
         } catch (Exception e) {
             return "?";
         }
+    }
+
+    private static List<Stamper> supporting(List<Stamper> stampers, Case c) {
+        return stampers.stream().filter(s -> s.supports(c.seal())).toList();
     }
 
     private static Run measure(Stamper stamper, Case c, int threads, double seconds) throws InterruptedException {
