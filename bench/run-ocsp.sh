@@ -187,16 +187,21 @@ ROW=0
 REQS="$WORK/requests.tsv"  # the request set wrk sends (requests.tsv lines, 4th column hex DER)
 wrk_row() {  # name url connections seconds pids...: one measured row of $REQS, labelled, in $WORK/wrk-NN-name-cC.json
   local name=$1 url=$2 c=$3 s=$4; shift 4
-  local t0 b0 g0 t1 b1 g1 w0 w1 file
-  t0=$(ticks "$@"); b0=$(busy); children; g0=$CHILD; w0=$(date +%s%N)
+  local t0 b0 g0 t1 b1 g1 w0 w1 p0 p1 file pg
+  pg=$(pgrep -x postgres | tr '\n' ' ' || true)  # the whole PostgreSQL server: the uncached (nonce) path reads statuses
+  # shellcheck disable=SC2086 # one PID per word
+  p0=$(ticks $pg); t0=$(ticks "$@"); b0=$(busy); children; g0=$CHILD; w0=$(date +%s%N)
   OCSP_REQUESTS="$REQS" OCSP_RESULT="$WORK/row.json" \
     wrk -t1 "-c$c" "-d${s}s" --latency --timeout 5s -s "$WORK/ocsp.lua" "$url" >"$WORK/wrk-$name-c$c.log" 2>&1
-  t1=$(ticks "$@"); b1=$(busy); children; g1=$CHILD; w1=$(date +%s%N)
+  # shellcheck disable=SC2086
+  t1=$(ticks "$@"); p1=$(ticks $pg); b1=$(busy); children; g1=$CHILD; w1=$(date +%s%N)
   ROW=$((ROW + 1)); file=$(printf '%s/wrk-%02d-%s-c%s.json' "$WORK" "$ROW" "$name" "$c")
   jq -c --arg r "$name" --argjson c "$c" --argjson cpu "$(( (t1 - t0) * 10000000 ))" --argjson all "$(( (b1 - b0) * 10000000 ))" \
      --argjson wrk "$(awk -v a="$g0" -v b="$g1" 'BEGIN {printf "%d", (b - a) * 10000000}')" --argjson wall "$((w1 - w0))" \
+     --argjson pg "$(( (p1 - p0) * 10000000 ))" \
      '{responder: $r, connections: $c, threads: 1} + . + {cpu_responder_cores: ($cpu / $wall), cpu_wrk_cores: ($wrk / $wall),
-       cpu_machine_cores: ($all / $wall), cpu_other_cores: (($all - $cpu - $wrk) / $wall)}' "$WORK/row.json" >"$file"
+       cpu_postgres_cores: ($pg / $wall), cpu_machine_cores: ($all / $wall),
+       cpu_other_cores: (($all - $cpu - $wrk - $pg) / $wall)}' "$WORK/row.json" >"$file"
   say "$(jq -r '"\(.responder) c\(.connections): \(.rps | floor) responses/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.errors_connect + .errors_read + .errors_write + .errors_status + .errors_timeout)"' "$file")"
 }
 # The service's JIT compiles for a while: 10 s rounds at the high concurrency until the rate is flat.

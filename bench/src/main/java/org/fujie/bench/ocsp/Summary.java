@@ -70,17 +70,17 @@ final class Summary {
                     c.get("responder") + ":", c.get("checked"), c.get("get_checked"), c.get("wrong"), c.get("signer"), c.get("answer_bytes"));
         }
         out.printf(Locale.ROOT, "%n%-16s %5s %12s %7s %7s %7s %7s %6s   %s%n", "responder", "conns", "responses/s",
-                "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "cores: responder / wrk / other");
+                "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "cores: responder / wrk / PostgreSQL / other");
         for (Map<String, String> r : rows) {
             boolean busy = num(r, "cpu_other_cores") > 0.1;
-            out.printf(Locale.ROOT, "%-16s %5s %,12.0f %7.2f %7.2f %7.2f %7.1f %6d   %.2f / %.2f / %.2f%s%n",
+            out.printf(Locale.ROOT, "%-16s %5s %,12.0f %7.2f %7.2f %7.2f %7.1f %6d   %.2f / %.2f / %.2f / %.2f%s%n",
                     r.get("responder").equals("openssl") ? "openssl -multi 2" : r.get("responder"), r.get("connections"),
                     num(r, "rps"), num(r, "p50_ms"), num(r, "p90_ms"), num(r, "p99_ms"), num(r, "max_ms"), errors(r),
-                    num(r, "cpu_responder_cores"), num(r, "cpu_wrk_cores"), num(r, "cpu_other_cores"),
+                    num(r, "cpu_responder_cores"), num(r, "cpu_wrk_cores"), num(r, "cpu_postgres_cores"), num(r, "cpu_other_cores"),
                     busy ? "  (busy: other jobs used the CPU)" : "");
         }
         out.println("(wrk -t1, one row each for " + (rows.isEmpty() ? "?" : rows.get(0).get("seconds")) + " s; latencies as wrk measures"
-                + " them; other = machine CPU that neither the responder nor wrk used)");
+                + " them; PostgreSQL = all of the server's processes; other = machine CPU that none of these used)");
 
         Map<String, String> fujieBest = rows.stream().filter(r -> r.get("responder").equals("fujie"))
                 .max((a, b) -> Double.compare(num(a, "rps"), num(b, "rps"))).orElse(null);
