@@ -15,19 +15,10 @@ MAIN=$2
 shift 2
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
-PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
 command -v java >/dev/null || { echo "run-$NAME.sh needs java 17" >&2; exit 1; }
 
-# 1. Build if stale.
-if [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-   || [ -n "$(find "$REPO/pki-core/src/main" "$REPO/bench/src" "$REPO"/pki-core/pom.xml "$REPO/bench/pom.xml" "$REPO/pom.xml" \
-                -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  echo "[run-$NAME] building pki-core and bench (package, this worktree) ..."
-  rm -rf "$REPO/bench/target/lib"  # copy-dependencies keeps a jar that is newer than this worktree's
-  (cd "$REPO" && { ./mvnw -o -q package -DskipTests -pl bench -am || ./mvnw -q package -DskipTests -pl bench -am; })
-  cmp -s "$PKI_JAR" "$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar" \
-    || { echo "bench/target/lib does not hold this worktree's pki-core jar" >&2; exit 1; }
-fi
+# 1. Build if stale (bench/build.sh: package -am from this worktree, nothing installed into ~/.m2).
+"$REPO/bench/build.sh" bench
 echo "[run-$NAME] commit $(git -C "$REPO" rev-parse --short HEAD), $(git -C "$REPO" status --porcelain | grep -c . || true) changed files in the working tree"
 
 # 2. Run; the options pass through.

@@ -33,14 +33,8 @@ done
 
 say() { echo "[run-issuance] $*"; }
 
-# 1. Build if a jar is missing or older than a source file (offline first, then online once).
-if [ ! -f "$CA_JAR" ] || [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] \
-   || [ -n "$(find "$REPO/pki-core/src" "$REPO/ca-service/src" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml" \
-                -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  say "building ca-service and bench ..."
-  (cd "$REPO" && { ./mvnw -B -o -q install -DskipTests -pl ca-service,bench -am \
-                   || ./mvnw -B -q install -DskipTests -pl ca-service,bench -am; })
-fi
+# 1. Build what is missing or stale, from this worktree (package -am; nothing is installed into the shared ~/.m2).
+"$REPO/bench/build.sh" ca-service,bench
 
 # 2. Nothing may already answer on the port: the benchmark would measure someone else's service.
 if curl -sk --max-time 2 "https://127.0.0.1:$PORT/actuator/health" >/dev/null 2>&1; then

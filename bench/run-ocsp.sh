@@ -5,9 +5,14 @@
 # certificates, checks every answer of both, loads both with wrk from the same request set (80 % good,
 # 10 % revoked, 10 % unknown), then revokes up to 100,000 certificates and times one revocation and the
 # full CRL. Stops everything it started and prints the summary. See bench/README.md, "OCSP benchmark".
+# --algorithms EC-P256,SM2 adds, on the same service, an SM2 root and issuing CA (made through the API),
+# N certificates from SM2 CSRs, their checks and wrk rows (no OpenSSL peer: OpenSSL 3.0 cannot sign SM2
+# with a user ID), rows of requests with a nonce (signed one by one) for each CA, and the raw signing
+# rate of each CA key, every Fujie row being reported as a ratio to it.
 #
 #   bench/run-ocsp.sh [--certificates 10000] [--revoked 100000 (0 skips)] [--seconds 10]
 #                     [--connections 16] [--high 64] [--clients 16] [--label TEXT]
+#                     [--algorithms EC-P256|EC-P256,SM2] [--nonce-rows auto|yes|no (auto: yes with SM2)]
 #
 # Environment: BENCH_PORT (HTTPS API, default 18443), BENCH_PUBLIC_PORT (plain-HTTP /pki/, 18080),
 # BENCH_OPENSSL_PORT (OpenSSL's responder, 18888), BENCH_DB (default fujie_bench_ocsp, dropped and
@@ -21,20 +26,26 @@ BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 PORT=${BENCH_PORT:-18443} PUB=${BENCH_PUBLIC_PORT:-18080} OPORT=${BENCH_OPENSSL_PORT:-18888}
 DB=${BENCH_DB:-fujie_bench_ocsp}
 export PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
-CERTS=10000 REVOKED=100000 SECS=10 CONNS=16 HIGH=64 CLIENTS=16 LABEL=""
+CERTS=10000 REVOKED=100000 SECS=10 CONNS=16 HIGH=64 CLIENTS=16 LABEL="" ALGS=EC-P256 NONCE=auto
 while [ $# -gt 0 ]; do
   case "$1" in
-    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
-    --certificates|--revoked|--seconds|--connections|--high|--clients|--label)
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    --certificates|--revoked|--seconds|--connections|--high|--clients|--label|--algorithms|--nonce-rows)
       [ $# -ge 2 ] || { echo "option $1 needs a value" >&2; exit 2; }
       case "$1" in
         --certificates) CERTS=$2 ;; --revoked) REVOKED=$2 ;; --seconds) SECS=$2 ;; --connections) CONNS=$2 ;;
-        --high) HIGH=$2 ;; --clients) CLIENTS=$2 ;; --label) LABEL=$2 ;;
+        --high) HIGH=$2 ;; --clients) CLIENTS=$2 ;; --label) LABEL=$2 ;; --algorithms) ALGS=$2 ;; --nonce-rows) NONCE=$2 ;;
       esac
       shift 2 ;;
     *) echo "unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
+case ",$ALGS," in
+  ,EC-P256,) SM2=no ;; ,EC-P256,SM2,|,SM2,EC-P256,) SM2=yes ;;
+  *) echo "--algorithms is EC-P256 or EC-P256,SM2 (the EC run is the OpenSSL comparison)" >&2; exit 2 ;;
+esac
+[ "$NONCE" = auto ] && NONCE=$SM2
+case "$NONCE" in yes|no) ;; *) echo "--nonce-rows is auto, yes or no" >&2; exit 2 ;; esac
 for tool in java curl psql openssl wrk jq pgrep; do
   command -v "$tool" >/dev/null || { echo "run-ocsp.sh needs $tool (wrk: apt-get install -y wrk)" >&2; exit 1; }
 done
@@ -44,14 +55,8 @@ read -r -a SERVER_OPTS <<<"${SERVER_JAVA_OPTS:-}"
 read -r -a BENCH_OPTS <<<"${BENCH_JAVA_OPTS:-}"
 bench() { java "${BENCH_OPTS[@]}" -cp "$BENCH_JAR" org.fujie.bench.ocsp.OcspBench "$@"; }
 
-# 1. Build if a jar is missing or older than a source file (offline first, then online once).
-if [ ! -f "$CA_JAR" ] || [ ! -f "$BENCH_JAR" ] || [ ! -d "$REPO/bench/target/lib" ] \
-   || [ -n "$(find "$REPO/pki-core/src" "$REPO/ca-service/src" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml" \
-                -newer "$BENCH_JAR" -print -quit 2>/dev/null)" ]; then
-  say "building ca-service and bench ..."
-  (cd "$REPO" && { ./mvnw -B -o -q install -DskipTests -pl ca-service,bench -am \
-                   || ./mvnw -B -q install -DskipTests -pl ca-service,bench -am; })
-fi
+# 1. Build what is missing or stale, from this worktree (package -am; nothing is installed into the shared ~/.m2).
+"$REPO/bench/build.sh" ca-service,bench
 
 # 2. The ports must be free: the benchmark would measure someone else's server.
 for p in "$PORT" "$PUB" "$OPORT"; do
@@ -137,6 +142,7 @@ start_openssl
 FUJIE_URL="http://127.0.0.1:$PUB/pki/ocsp" OSSL_URL="http://127.0.0.1:$OPORT/"
 bench check --dir "$WORK" --name fujie --ocsp "$FUJIE_URL" --get 100 --wait 60
 bench check --dir "$WORK" --name openssl --ocsp "$OSSL_URL"
+[ "$NONCE" = no ] || bench check --dir "$WORK" --name fujie-nonce --ocsp "$FUJIE_URL" --requests requests-nonce.tsv
 awk -F'\t' '!seen[$1]++ {print $1, $2}' "$WORK/requests.tsv" | while read -r kind serial; do
   for url in "$FUJIE_URL" "$OSSL_URL"; do
     got=$(openssl ocsp -issuer "$WORK/issuing.pem" -serial "0x$serial" -url "$url" -CAfile "$WORK/data/bootstrap/trust-chain.pem" \
@@ -178,30 +184,39 @@ children() { times >"$WORK/times"; CHILD=$(awk 'NR == 2 {split($1 " " $2, t, /[m
 ticks() { for p in "$@"; do sed 's/.*) //' "/proc/$p/stat" 2>/dev/null; done | awk '{t += $12 + $13} END {print t + 0}'; }
 busy() { awk 'NR == 1 {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 ROW=0
-wrk_row() {  # name url connections seconds pids...: one measured row, labelled, in $WORK/wrk-N-name-cC.json
+REQS="$WORK/requests.tsv"  # the request set wrk sends (requests.tsv lines, 4th column hex DER)
+wrk_row() {  # name url connections seconds pids...: one measured row of $REQS, labelled, in $WORK/wrk-NN-name-cC.json
   local name=$1 url=$2 c=$3 s=$4; shift 4
-  local t0 b0 g0 t1 b1 g1 w0 w1 file
-  t0=$(ticks "$@"); b0=$(busy); children; g0=$CHILD; w0=$(date +%s%N)
-  OCSP_REQUESTS="$WORK/requests.tsv" OCSP_RESULT="$WORK/row.json" \
+  local t0 b0 g0 t1 b1 g1 w0 w1 p0 p1 file pg
+  pg=$(pgrep -x postgres | tr '\n' ' ' || true)  # the whole PostgreSQL server: the uncached (nonce) path reads statuses
+  # shellcheck disable=SC2086 # one PID per word
+  p0=$(ticks $pg); t0=$(ticks "$@"); b0=$(busy); children; g0=$CHILD; w0=$(date +%s%N)
+  OCSP_REQUESTS="$REQS" OCSP_RESULT="$WORK/row.json" \
     wrk -t1 "-c$c" "-d${s}s" --latency --timeout 5s -s "$WORK/ocsp.lua" "$url" >"$WORK/wrk-$name-c$c.log" 2>&1
-  t1=$(ticks "$@"); b1=$(busy); children; g1=$CHILD; w1=$(date +%s%N)
-  ROW=$((ROW + 1)); file="$WORK/wrk-$ROW-$name-c$c.json"
+  # shellcheck disable=SC2086
+  t1=$(ticks "$@"); p1=$(ticks $pg); b1=$(busy); children; g1=$CHILD; w1=$(date +%s%N)
+  ROW=$((ROW + 1)); file=$(printf '%s/wrk-%02d-%s-c%s.json' "$WORK" "$ROW" "$name" "$c")
   jq -c --arg r "$name" --argjson c "$c" --argjson cpu "$(( (t1 - t0) * 10000000 ))" --argjson all "$(( (b1 - b0) * 10000000 ))" \
      --argjson wrk "$(awk -v a="$g0" -v b="$g1" 'BEGIN {printf "%d", (b - a) * 10000000}')" --argjson wall "$((w1 - w0))" \
+     --argjson pg "$(( (p1 - p0) * 10000000 ))" \
      '{responder: $r, connections: $c, threads: 1} + . + {cpu_responder_cores: ($cpu / $wall), cpu_wrk_cores: ($wrk / $wall),
-       cpu_machine_cores: ($all / $wall), cpu_other_cores: (($all - $cpu - $wrk) / $wall)}' "$WORK/row.json" >"$file"
+       cpu_postgres_cores: ($pg / $wall), cpu_machine_cores: ($all / $wall),
+       cpu_other_cores: (($all - $cpu - $wrk - $pg) / $wall)}' "$WORK/row.json" >"$file"
   say "$(jq -r '"\(.responder) c\(.connections): \(.rps | floor) responses/s, p50 \(.p50_ms) ms, p99 \(.p99_ms) ms, errors \(.errors_connect + .errors_read + .errors_write + .errors_status + .errors_timeout)"' "$file")"
 }
 # The service's JIT compiles for a while: 10 s rounds at the high concurrency until the rate is flat.
-prev=0
-for round in 1 2 3 4 5 6; do
-  OCSP_REQUESTS="$WORK/requests.tsv" OCSP_RESULT="$WORK/warm.json" \
-    wrk -t1 "-c$HIGH" -d10s --timeout 5s -s "$WORK/ocsp.lua" "$FUJIE_URL" >/dev/null 2>&1
-  rate=$(jq '.rps | floor' "$WORK/warm.json")
-  say "warm-up $round: fujie $rate responses/s"
-  [ "$round" -ge 2 ] && [ $((rate * 100)) -le $((prev * 105)) ] && break
-  prev=$rate
-done
+warm_up() {  # name rounds: rounds of $REQS at --high connections, until the rate changes by less than 5 %
+  local name=$1 rounds=$2 prev=0 rate round
+  for round in $(seq 1 "$rounds"); do
+    OCSP_REQUESTS="$REQS" OCSP_RESULT="$WORK/warm.json" \
+      wrk -t1 "-c$HIGH" -d10s --timeout 5s -s "$WORK/ocsp.lua" "$FUJIE_URL" >/dev/null 2>&1
+    rate=$(jq '.rps | floor' "$WORK/warm.json")
+    say "warm-up $round: $name $rate responses/s"
+    [ "$round" -ge 2 ] && [ $((rate * 100)) -le $((prev * 105)) ] && break
+    prev=$rate
+  done
+}
+warm_up fujie 6
 for c in "$CONNS" "$HIGH"; do
   stop_openssl; start_openssl
   # shellcheck disable=SC2046 # one PID per word
@@ -209,6 +224,38 @@ for c in "$CONNS" "$HIGH"; do
   stop_openssl
   wrk_row fujie "$FUJIE_URL" "$c" "$SECS" "$SERVER_PID"
 done
+if [ "$NONCE" = yes ]; then  # every answer signed for its request: the signing path
+  REQS="$WORK/requests-nonce.tsv"; warm_up fujie-nonce 3
+  wrk_row fujie-nonce "$FUJIE_URL" "$CONNS" "$SECS" "$SERVER_PID"
+fi
+
+# 8b. SM2: its own CA, certificates and request sets on the same service; the same checks and rows, no OpenSSL peer.
+if [ "$SM2" = yes ]; then
+  S="$WORK/sm2"
+  bench prepare --dir "$S" --algorithm SM2 --url "https://127.0.0.1:$PORT" --data "$WORK/data" --public "http://127.0.0.1:$PUB" \
+    --certificates "$CERTS" --clients "$CLIENTS"
+  cp "$S/fixture.properties" "$WORK/fixture-SM2.properties"
+  bench check --dir "$S" --name fujie-sm2 --ocsp "$FUJIE_URL" --get 100 --wait 60
+  [ "$NONCE" = no ] || bench check --dir "$S" --name fujie-sm2-nonce --ocsp "$FUJIE_URL" --requests requests-nonce.tsv
+  cp "$S"/check-*.json "$WORK/"
+  # OpenSSL's client reads the statuses; it cannot check SM2 signatures with an ID (the check step did, by Bouncy Castle).
+  awk -F'\t' '!seen[$1]++ {print $1, $2}' "$S/requests.tsv" | while read -r kind serial; do
+    got=$(openssl ocsp -issuer "$S/issuing.pem" -serial "0x$serial" -url "$FUJIE_URL" -noverify -no_nonce 2>&1)
+    grep -q "^0x$serial: $kind" <<<"$got" || { echo "openssl ocsp client: wrong SM2 answer for $kind 0x$serial:" >&2; echo "$got" >&2; exit 1; }
+    say "openssl ocsp client reads the SM2 CA's answer right (status only): $kind"
+  done
+  REQS="$S/requests.tsv"; warm_up fujie-sm2 6
+  for c in "$CONNS" "$HIGH"; do wrk_row fujie-sm2 "$FUJIE_URL" "$c" "$SECS" "$SERVER_PID"; done
+  if [ "$NONCE" = yes ]; then
+    REQS="$S/requests-nonce.tsv"; warm_up fujie-sm2-nonce 3
+    wrk_row fujie-sm2-nonce "$FUJIE_URL" "$CONNS" "$SECS" "$SERVER_PID"
+  fi
+fi
+
+# 8c. The raw signing rate of each CA key, in process, the service idle: what each Fujie row is divided by.
+if [ "$SM2" = yes ] || [ "$NONCE" = yes ]; then
+  bench rate --dir "$WORK" --data "$WORK/data" --algorithms "$ALGS" --seconds 5 --server-pid "$SERVER_PID"
+fi
 
 # 9. Revocation at scale: one revocation and the full CRL with --revoked entries; openssl counts them too.
 if [ "$REVOKED" -gt 0 ]; then

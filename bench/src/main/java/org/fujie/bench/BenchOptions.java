@@ -2,8 +2,12 @@ package org.fujie.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+
+import org.fujie.pki.crypto.KeyAlgorithm;
 
 /** The command line of {@link IssuanceBenchmark}: {@code --name value} pairs, all optional. */
 record BenchOptions(
@@ -19,7 +23,8 @@ record BenchOptions(
         int ceilingSeconds,
         long serverPid,
         Path outDir,
-        String label) {
+        String label,
+        List<KeyAlgorithm> algorithms) {
 
     static final String USAGE = String.join("\n",
             "usage: java -jar bench/target/bench-0.1.0-SNAPSHOT.jar [options]",
@@ -32,13 +37,15 @@ record BenchOptions(
             "                         until the service's JIT is idle and the rate flat (30-240 s; needs",
             "                         --server-pid, else by the rate alone), then all clients for 10 s)",
             "  --profile P            certificate profile (default tls-server)",
-            "  --csrs N               distinct EC-P256 CSRs pre-generated and cycled (default 2000)",
+            "  --csrs N               distinct CSRs pre-generated and cycled, per algorithm (default 2000)",
             "  --transport T          raw | jdk | apache: HTTP/1.1 client of the load generator (default raw)",
             "  --ceiling-threads N    signing threads of the ceiling run (default: --clients)",
             "  --ceiling-seconds S    measured seconds of the ceiling run (default: --seconds; 0 skips it)",
             "  --server-pid PID       ca-service PID, to report its CPU use (optional)",
             "  --out DIR              where the JSON result goes (default bench/results)",
-            "  --label TEXT           free text stored with the result");
+            "  --label TEXT           free text stored with the result",
+            "  --algorithms A,B       CA and CSR key algorithms measured one after the other against the same service",
+            "                         (default EC-P256; SM2 creates an SM2 root and issuing CA through the API first)");
 
     static BenchOptions parse(String[] args) {
         Map<String, String> values = new LinkedHashMap<>();
@@ -67,8 +74,10 @@ record BenchOptions(
                 integer(values.remove("ceiling-seconds"), seconds, 0),
                 Long.parseLong(values.getOrDefault("server-pid", "0")),
                 Path.of(values.getOrDefault("out", "bench/results")),
-                values.getOrDefault("label", ""));
-        for (String known : new String[] {"warmup", "url", "data", "profile", "transport", "server-pid", "out", "label"}) {
+                values.getOrDefault("label", ""),
+                algorithms(values.getOrDefault("algorithms", "EC-P256")));
+        for (String known : new String[] {"warmup", "url", "data", "profile", "transport", "server-pid", "out", "label",
+                "algorithms"}) {
             values.remove(known);
         }
         if (!values.isEmpty()) {
@@ -78,6 +87,20 @@ record BenchOptions(
             throw new IllegalArgumentException("--transport must be raw, jdk or apache");
         }
         return options;
+    }
+
+    private static List<KeyAlgorithm> algorithms(String csv) {
+        List<KeyAlgorithm> algorithms = new ArrayList<>();
+        for (String id : csv.split(",")) {
+            KeyAlgorithm algorithm = KeyAlgorithm.fromId(id.strip()).orElse(null);
+            if (algorithm != KeyAlgorithm.EC_P256 && algorithm != KeyAlgorithm.SM2) {
+                throw new IllegalArgumentException("--algorithms takes EC-P256 and SM2, not " + id);
+            }
+            if (!algorithms.contains(algorithm)) {
+                algorithms.add(algorithm);
+            }
+        }
+        return List.copyOf(algorithms);
     }
 
     private static int integer(String value, int fallback, int min) {

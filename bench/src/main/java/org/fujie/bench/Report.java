@@ -6,12 +6,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import org.fujie.pki.crypto.KeyAlgorithm;
+
 /** The summary: a table on the console and the same figures as JSON under bench/results/. */
-record Report(Instant at, BenchOptions options, int poolSize, LoadGenerator.Result load, SigningCeiling.Result ceiling,
-        SigningCeiling.Result csrChecks) {
+record Report(Instant at, BenchOptions options, KeyAlgorithm algorithm, String caId, int poolSize, LoadGenerator.Result load,
+        SigningCeiling.Result ceiling, SigningCeiling.Result csrChecks) {
 
     static final double TARGET_PER_SECOND = 1500;
 
@@ -28,10 +31,10 @@ record Report(Instant at, BenchOptions options, int poolSize, LoadGenerator.Resu
     void print(PrintStream out) {
         Latencies l = load.latencies();
         out.println();
-        out.println("== Fujie issuance benchmark " + at + (options.label().isEmpty() ? "" : " (" + options.label() + ")"));
-        out.printf(Locale.ROOT, "machine: %d cores, Java %s; target %s, profile %s, transport %s%n",
+        out.println("== Fujie issuance benchmark " + at + " " + algorithm.id() + (options.label().isEmpty() ? "" : " (" + options.label() + ")"));
+        out.printf(Locale.ROOT, "machine: %d cores, Java %s; target %s, profile %s, transport %s; %s CSRs to CA %s (%s)%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), options.url(),
-                options.profile(), load.transport());
+                options.profile(), load.transport(), algorithm.id(), caId, algorithm.signatureAlgorithm());
         out.println("| measure                      | value |");
         out.println("|---|---|");
         row(out, "end-to-end clients", Integer.toString(load.clients()));
@@ -61,10 +64,35 @@ record Report(Instant at, BenchOptions options, int poolSize, LoadGenerator.Resu
         row(out, "target 1,500/s met", load.perSecond() >= TARGET_PER_SECOND ? "yes" : "no");
     }
 
+    /**
+     * Several algorithms of one run in one table: end-to-end rate, the in-process ceiling with the same CA key (the raw
+     * signing rate of complete certificates), and the ratio of the two.
+     */
+    static void printSideBySide(PrintStream out, List<Report> reports) {
+        out.println();
+        out.println("== Side by side, same service and run (ceiling: complete certificates signed/s in process, same CA key)");
+        out.println("| algorithm | CA | certificates/s | p50 / p99 ms | CPU ms/cert gen / svc / pg | other cores | ceiling signed/s"
+                + " | end-to-end / ceiling | CSR checks/s | verify+sign/s |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (Report r : reports) {
+            Latencies l = r.load().latencies();
+            CpuMeter.Usage u = r.load().cpu();
+            double other = u.machine() - u.generator() - u.server() - u.postgres();
+            out.printf(Locale.ROOT, "| %s | %s | %s%s | %s / %s | %s | %s | %s | %s | %s | %s |%n", r.algorithm().id(), r.caId(),
+                    fmt(r.load().perSecond()), r.unstable() ? " (unstable)" : "", fmt(l.quantileMillis(0.50)),
+                    fmt(l.quantileMillis(0.99)), r.perCertificate(r.load()), fmt(other),
+                    r.ceiling() == null ? "-" : fmt(r.ceiling().perSecond()),
+                    r.ceiling() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ratio()),
+                    r.csrChecks() == null ? "-" : fmt(r.csrChecks().perSecond()),
+                    r.ceiling() == null ? "-" : fmt(r.cryptoCeiling()));
+        }
+    }
+
     Path write(Path dir) throws IOException {
         Files.createDirectories(dir);
         String stamp = at.truncatedTo(ChronoUnit.SECONDS).toString().replace(":", "");
-        Path file = dir.resolve("issuance-" + stamp + "-c" + load.clients() + ".json");
+        Path file = dir.resolve("issuance-" + stamp + "-c" + load.clients()
+                + (algorithm == KeyAlgorithm.EC_P256 ? "" : "-" + algorithm.id()) + ".json");
         Files.writeString(file, json());
         return file;
     }
@@ -75,6 +103,8 @@ record Report(Instant at, BenchOptions options, int poolSize, LoadGenerator.Resu
         j.append("  \"benchmark\": \"issuance\",\n");
         j.append("  \"at\": \"").append(at).append("\",\n");
         j.append("  \"label\": ").append(quote(options.label())).append(",\n");
+        j.append("  \"algorithm\": ").append(quote(algorithm.id())).append(",\n");
+        j.append("  \"caId\": ").append(quote(caId)).append(",\n");
         j.append("  \"machine\": {\"cores\": ").append(Runtime.getRuntime().availableProcessors())
                 .append(", \"java\": ").append(quote(System.getProperty("java.version"))).append("},\n");
         j.append("  \"options\": {\"url\": ").append(quote(options.url().toString()))

@@ -25,8 +25,9 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.fujie.pki.crypto.CryptoProviders;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.ContentVerifier;
+import org.fujie.pki.crypto.Verifiers;
 import org.fujie.pki.csr.CsrException;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.SigningKey;
@@ -39,7 +40,10 @@ import org.fujie.pki.x509.SerialNumbers;
  * The ceiling: how many complete certificates the CA key can sign per second on this machine, with
  * nothing else in the way (no HTTP, TLS, CSR checks, database or audit). Each signature goes through
  * the service's own signer ({@link CertificateSigner}, an X509v3CertificateBuilder with the CA's
- * ContentSigner) over a template like the tls-server one, and is DER-encoded as the service stores it.
+ * ContentSigner) over a template like the tls-server one, and is DER-encoded as the service stores it. The key's own
+ * {@link SigningKey#newContentSigner()} signs, so an SM2 CA key signs SM3withSM2 through pki-core's {@code Sm2} with the
+ * deployment's user ID, as in the service. {@link #signatures} is the bare signing rate of a key, for the benchmarks
+ * whose figures are compared with it (OCSP, stamping).
  */
 public final class SigningCeiling {
 
@@ -62,12 +66,52 @@ public final class SigningCeiling {
         this.publicBaseUrl = publicBaseUrl;
         X509CertificateHolder sample = sign(0);
         try {
-            if (!sample.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.BC).build(issuer))) {
+            if (!sample.isSignatureValid(Verifiers.of(issuer.getSubjectPublicKeyInfo()))) {
                 throw new IllegalStateException("a ceiling certificate does not verify under " + issuer.getSubject());
             }
         } catch (Exception e) {
             throw new IllegalStateException("cannot verify a ceiling certificate", e);
         }
+    }
+
+    public static final int MESSAGE_BYTES = 512;
+    /** What {@link #signatures} signs each time: fixed bytes, about the size of a TBSCertificate or an OCSP tbsResponseData. */
+    private static final byte[] MESSAGE = message();
+
+    /**
+     * The raw signing rate of a key: {@code threads} threads each take a fresh {@link SigningKey#newContentSigner()}
+     * (pki-core's {@code Sm2.contentSigner} for SM2 keys), write {@value #MESSAGE_BYTES} bytes and sign, back to back.
+     * One signature is verified first ({@link Verifiers}: SM2 under the deployment's user ID).
+     */
+    public static Result signatures(SigningKey key, int threads, int warmupSeconds, int seconds, long serverPid)
+            throws InterruptedException {
+        byte[] sample = sign(key);
+        try {
+            ContentVerifier verifier = Verifiers.of(key.publicKeyInfo()).get(key.newContentSigner().getAlgorithmIdentifier());
+            verifier.getOutputStream().write(MESSAGE);
+            if (!verifier.verify(sample)) {
+                throw new IllegalStateException("a " + key.algorithm().id() + " signature of " + key.alias() + " does not verify");
+            }
+        } catch (IOException | org.bouncycastle.operator.OperatorCreationException e) {
+            throw new IllegalStateException("cannot verify a signature of " + key.alias(), e);
+        }
+        return measure(threads, warmupSeconds, seconds, serverPid, i -> sign(key));
+    }
+
+    private static byte[] message() {
+        byte[] message = new byte[MESSAGE_BYTES];
+        new java.util.Random(MESSAGE_BYTES).nextBytes(message);
+        return message;
+    }
+
+    private static byte[] sign(SigningKey key) {
+        ContentSigner signer = key.newContentSigner();
+        try {
+            signer.getOutputStream().write(MESSAGE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return signer.getSignature();
     }
 
     /** Complete certificates signed per second by {@code threads} threads. */

@@ -1,21 +1,24 @@
 package org.fujie.bench;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.cert.CertificateFactory;
-import java.security.cert.X509Certificate;
+
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.crypto.Verifiers;
+import org.fujie.pki.x509.Pem;
 
 /**
  * One request before the load: it must answer 201 with a certificate signed by the issuing CA, for
- * the requested name. A benchmark that counts answers it never looked at could count garbage.
+ * the requested name. A benchmark that counts answers it never looked at could count garbage. The
+ * certificate is read and checked with Bouncy Castle (the JDK cannot read SM2 keys); SM2 signatures
+ * are checked under the deployment's user ID ({@link Verifiers}).
  */
 final class SmokeCheck {
 
     private SmokeCheck() {
     }
 
-    static X509Certificate run(Transport transport, CsrPool.Entry entry, X509Certificate issuingCa) throws Exception {
+    static X509CertificateHolder run(Transport transport, CsrPool.Entry entry, X509CertificateHolder issuingCa) throws Exception {
         Transport.Response response;
         try (Transport.Connection connection = transport.open()) {
             response = connection.post(entry.body());
@@ -25,17 +28,20 @@ final class SmokeCheck {
             throw new IOException("the smoke request got HTTP " + response.status() + ": " + json);
         }
         String pem = field(json, "certificatePem").replace("\\n", "\n").replace("\\r", "");
-        X509Certificate certificate = (X509Certificate) CertificateFactory.getInstance("X.509")
-                .generateCertificate(new ByteArrayInputStream(pem.getBytes(StandardCharsets.US_ASCII)));
-        certificate.verify(issuingCa.getPublicKey());
-        if (!certificate.getSubjectX500Principal().getName().contains(entry.dnsName())) {
-            throw new IOException("the smoke certificate is for " + certificate.getSubjectX500Principal());
+        X509CertificateHolder certificate = new X509CertificateHolder(Pem.decode(pem, "CERTIFICATE"));
+        if (!certificate.getIssuer().equals(issuingCa.getSubject())
+                || !certificate.isSignatureValid(Verifiers.of(issuingCa.getSubjectPublicKeyInfo()))) {
+            throw new IOException("the smoke certificate does not verify under " + issuingCa.getSubject());
+        }
+        if (!certificate.getSubject().toString().contains(entry.dnsName())
+                || !certificate.getSubjectPublicKeyInfo().equals(entry.publicKey())) {
+            throw new IOException("the smoke certificate is for " + certificate.getSubject() + ", not the CSR's name and key");
         }
         return certificate;
     }
 
     /** The value of a top-level string field; enough for the service's own flat answer. */
-    private static String field(String json, String name) throws IOException {
+    static String field(String json, String name) throws IOException {
         String key = "\"" + name + "\":\"";
         int start = json.indexOf(key);
         if (start < 0) {

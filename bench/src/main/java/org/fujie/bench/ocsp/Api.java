@@ -10,9 +10,11 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.fujie.bench.BenchCa;
 import org.fujie.bench.CsrPool;
 import org.fujie.bench.TlsMaterial;
 import org.fujie.bench.Transport;
+import org.fujie.pki.crypto.KeyAlgorithm;
 
 /**
  * ca-service's admin API as the benchmark uses it (issue, revoke, CRL), over the issuance benchmark's
@@ -34,9 +36,16 @@ final class Api implements AutoCloseable {
     }
 
     private final Transport transport;
+    private final TlsMaterial tls;
 
     Api(TlsMaterial tls, URI url) {
         this.transport = Transport.create("raw", tls.sslContext(), url, 1);
+        this.tls = tls;
+    }
+
+    /** The CA of the algorithm: the default EC-P256 issuing CA, or an SM2 hierarchy made now ({@link BenchCa}). */
+    BenchCa ca(KeyAlgorithm algorithm) throws Exception {
+        return BenchCa.of(algorithm, tls, transport);
     }
 
     Transport.Connection open() throws IOException {

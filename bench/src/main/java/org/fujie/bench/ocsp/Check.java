@@ -37,7 +37,7 @@ final class Check {
         String name = args.text("name", null);
         URI url = args.uri("ocsp", null);
         int gets = args.integer("get", 0);
-        List<Probe> probes = Probe.read(dir.resolve(Probe.FILE));
+        List<Probe> probes = Probe.read(dir.resolve(args.text("requests", Probe.FILE)));
         X509CertificateHolder issuer;
         try (PemReader pem = new PemReader(Files.newBufferedReader(dir.resolve("issuing.pem")))) {
             issuer = new X509CertificateHolder(pem.readPemObject().getContent());

@@ -15,6 +15,7 @@ import org.fujie.pki.crypto.CryptoProviders;
  * <li>{@code prepare}: issue and revoke the certificates through ca-service's API, issue the OpenSSL
  * responder's certificate, write index.txt and the request set ({@link Fixture});</li>
  * <li>{@code check}: ask one responder every request of the set and judge each answer ({@link Check});</li>
+ * <li>{@code rate}: the raw signing rate of each algorithm's CA key, in process ({@link SigningRates});</li>
  * <li>{@code scale}: revoke up to N certificates, time single revocations and the full CRL ({@link RevocationScale});</li>
  * <li>{@code report}: the summary of wrk's rows, the checks and the scale run ({@link Summary}).</li>
  * </ol>
@@ -23,9 +24,10 @@ public final class OcspBench {
 
     static final String USAGE = String.join("\n",
             "usage: java -cp bench/target/bench-0.1.0-SNAPSHOT.jar org.fujie.bench.ocsp.OcspBench STEP [--name value ...]",
-            "  prepare --dir D --url HTTPS --data DATA --public HTTP [--certificates 10000] [--revoked-share 0.1]",
-            "          [--unknown-share 0.1] [--clients 16]",
-            "  check   --dir D --name NAME --ocsp URL [--get N] [--wait SECONDS]",
+            "  prepare --dir D --url HTTPS --data DATA --public HTTP [--algorithm EC-P256|SM2] [--certificates 10000]",
+            "          [--revoked-share 0.1] [--unknown-share 0.1] [--nonce-requests 1000] [--clients 16]",
+            "  check   --dir D --name NAME --ocsp URL [--requests requests.tsv] [--get N] [--wait SECONDS]",
+            "  rate    --dir D --data DATA [--algorithms EC-P256,SM2] [--threads CORES] [--seconds 5] [--server-pid PID]",
             "  scale   --dir D --url HTTPS --data DATA --public HTTP [--revoked 100000] [--timed 200] [--clients 16]",
             "          [--ocsp-wait 60]",
             "  report  --dir D --out DIR [--label TEXT]");
@@ -44,6 +46,7 @@ public final class OcspBench {
             case "prepare" -> Fixture.run(options);
             case "check" -> Check.run(options);
             case "scale" -> RevocationScale.run(options);
+            case "rate" -> SigningRates.run(options);
             case "report" -> Summary.run(options);
             default -> {
                 System.err.println("unknown step " + args[0] + "\n" + USAGE);

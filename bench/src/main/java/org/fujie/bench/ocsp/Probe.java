@@ -10,9 +10,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
+import org.bouncycastle.asn1.DEROctetString;
+import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPException;
+import org.bouncycastle.cert.ocsp.OCSPReq;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.operator.DigestCalculator;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -28,6 +33,8 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 record Probe(String kind, BigInteger serial, String reason, byte[] der) {
 
     static final String FILE = "requests.tsv";
+    /** Requests with a nonce: each answer is signed for its request, the path whose speed is the signing rate's. */
+    static final String NONCE_FILE = "requests-nonce.tsv";
 
     /** A request for one serial of the issuer, built with a fresh SHA-1 digest calculator per call. */
     static Probe of(String kind, BigInteger serial, String reason, X509CertificateHolder issuer) {
@@ -35,6 +42,27 @@ record Probe(String kind, BigInteger serial, String reason, byte[] der) {
             return new Probe(kind, serial, reason, new OCSPReqBuilder().addRequest(certificateId(issuer, serial)).build().getEncoded());
         } catch (IOException | OCSPException e) {
             throw new IllegalStateException("cannot build an OCSP request", e);
+        }
+    }
+
+    /** As {@link #of}, with a nonce (RFC 8954): the responder must sign an answer for this request and echo the nonce. */
+    static Probe withNonce(String kind, BigInteger serial, String reason, X509CertificateHolder issuer, byte[] nonce) {
+        try {
+            Extension extension = new Extension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce, false, new DEROctetString(nonce));
+            return new Probe(kind, serial, reason, new OCSPReqBuilder().addRequest(certificateId(issuer, serial))
+                    .setRequestExtensions(new Extensions(extension)).build().getEncoded());
+        } catch (IOException | OCSPException e) {
+            throw new IllegalStateException("cannot build an OCSP request", e);
+        }
+    }
+
+    /** The nonce's octets of the request, or null when it has none. */
+    byte[] nonce() throws IOException {
+        try {
+            Extension nonce = new OCSPReq(der).getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+            return nonce == null ? null : nonce.getExtnValue().getOctets();
+        } catch (RuntimeException e) {
+            throw new IOException("not an OCSP request", e);
         }
     }
 

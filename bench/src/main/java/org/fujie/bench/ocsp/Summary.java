@@ -38,6 +38,7 @@ final class Summary {
         }
         List<String> rowJson = lines(dir, "wrk-");
         List<String> checkJson = lines(dir, "check-");
+        List<String> rateJson = lines(dir, "rate-");
         Path scaleFile = dir.resolve("scale.json");
         String scaleJson = Files.exists(scaleFile) ? Files.readString(scaleFile).strip() : null;
         List<Map<String, String>> rows = rowJson.stream().map(FlatJson::parse).toList();
@@ -49,23 +50,37 @@ final class Summary {
         out.printf(Locale.ROOT, "certificates: %s issued, %s revoked; request set: %s DER requests (%s good, %s revoked, %s unknown),"
                 + " POST, SHA-1 CertID, no nonce%n", fixture.get("certificates"), fixture.get("revoked"), fixture.get("requests"),
                 fixture.get("good"), fixture.get("revoked"), fixture.get("unknown"));
+        Path sm2Fixture = dir.resolve("fixture-SM2.properties");
+        if (Files.exists(sm2Fixture)) {
+            Properties sm2 = new Properties();
+            try (var in = Files.newBufferedReader(sm2Fixture)) {
+                sm2.load(in);
+            }
+            out.printf(Locale.ROOT, "SM2 CA: %s certificates issued, %s revoked; %s requests (%s good, %s revoked, %s unknown)%n",
+                    sm2.get("certificates"), sm2.get("revoked"), sm2.get("requests"), sm2.get("good"), sm2.get("revoked"),
+                    sm2.get("unknown"));
+        }
+        if (rows.stream().anyMatch(r -> r.get("responder").endsWith("-nonce"))) {
+            out.printf(Locale.ROOT, "rows *-nonce: %s good requests per CA, each with its own nonce, so every answer is signed for"
+                    + " its request%n", fixture.getProperty("nonce_requests", "?"));
+        }
         for (String check : checkJson) {
             Map<String, String> c = FlatJson.parse(check);
             out.printf(Locale.ROOT, "answers checked, %-8s %s POST + %s GET, %s wrong; signer %s, %s bytes per answer%n",
                     c.get("responder") + ":", c.get("checked"), c.get("get_checked"), c.get("wrong"), c.get("signer"), c.get("answer_bytes"));
         }
         out.printf(Locale.ROOT, "%n%-16s %5s %12s %7s %7s %7s %7s %6s   %s%n", "responder", "conns", "responses/s",
-                "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "cores: responder / wrk / other");
+                "p50 ms", "p90 ms", "p99 ms", "max ms", "errors", "cores: responder / wrk / PostgreSQL / other");
         for (Map<String, String> r : rows) {
             boolean busy = num(r, "cpu_other_cores") > 0.1;
-            out.printf(Locale.ROOT, "%-16s %5s %,12.0f %7.2f %7.2f %7.2f %7.1f %6d   %.2f / %.2f / %.2f%s%n",
+            out.printf(Locale.ROOT, "%-16s %5s %,12.0f %7.2f %7.2f %7.2f %7.1f %6d   %.2f / %.2f / %.2f / %.2f%s%n",
                     r.get("responder").equals("openssl") ? "openssl -multi 2" : r.get("responder"), r.get("connections"),
                     num(r, "rps"), num(r, "p50_ms"), num(r, "p90_ms"), num(r, "p99_ms"), num(r, "max_ms"), errors(r),
-                    num(r, "cpu_responder_cores"), num(r, "cpu_wrk_cores"), num(r, "cpu_other_cores"),
+                    num(r, "cpu_responder_cores"), num(r, "cpu_wrk_cores"), num(r, "cpu_postgres_cores"), num(r, "cpu_other_cores"),
                     busy ? "  (busy: other jobs used the CPU)" : "");
         }
         out.println("(wrk -t1, one row each for " + (rows.isEmpty() ? "?" : rows.get(0).get("seconds")) + " s; latencies as wrk measures"
-                + " them; other = machine CPU that neither the responder nor wrk used)");
+                + " them; PostgreSQL = all of the server's processes; other = machine CPU that none of these used)");
 
         Map<String, String> fujieBest = rows.stream().filter(r -> r.get("responder").equals("fujie"))
                 .max((a, b) -> Double.compare(num(a, "rps"), num(b, "rps"))).orElse(null);
@@ -98,6 +113,30 @@ final class Summary {
                     .put("p99_ratio", p99Ratio);
         }
         targets.raw("ratios", "[" + ratios + "]");
+
+        // Each Fujie row against the raw signing rate of its CA's algorithm, measured in the same run.
+        Map<String, Map<String, String>> rates = new java.util.LinkedHashMap<>();
+        rateJson.stream().map(FlatJson::parse).forEach(r -> rates.put(r.get("algorithm"), r));
+        String versus = "";
+        if (!rates.isEmpty()) {
+            out.println();
+            for (Map<String, String> r : rates.values()) {
+                out.printf(Locale.ROOT, "raw signing rate %-8s %,8.0f signatures/s (%s threads, in process, key %s, service idle)%n",
+                        r.get("algorithm") + ":", num(r, "signatures_per_second"), r.get("threads"), r.get("key"));
+            }
+            for (Map<String, String> row : rows.stream().filter(r -> r.get("responder").startsWith("fujie")).toList()) {
+                String algorithm = row.get("responder").contains("sm2") ? "SM2" : "EC-P256";
+                Map<String, String> rate = rates.get(algorithm);
+                if (rate == null) {
+                    continue;
+                }
+                double ratio = num(row, "rps") / num(rate, "signatures_per_second");
+                out.printf(Locale.ROOT, "%-16s %3s conns: %,8.0f responses/s = %.3f x the raw %s signing rate%n", row.get("responder"),
+                        row.get("connections"), num(row, "rps"), ratio, algorithm);
+                versus += (versus.isEmpty() ? "" : ",") + new JsonLine().put("responder", row.get("responder"))
+                        .put("connections", num(row, "connections")).put("algorithm", algorithm).put("ratio", ratio);
+            }
+        }
         if (scaleJson != null) {
             Map<String, String> s = FlatJson.parse(scaleJson);
             out.printf(Locale.ROOT, "%nrevocation at scale: %s revoked (%s in bulk at %.0f/s on %s connections, after issuing at %.0f/s;"
@@ -118,7 +157,8 @@ final class Summary {
                         .put("revoked", Double.parseDouble(fixture.getProperty("revoked")))
                         .put("requests", Double.parseDouble(fixture.getProperty("requests"))).toString())
                 .raw("rows", "[" + String.join(",", rowJson) + "]").raw("checks", "[" + String.join(",", checkJson) + "]")
-                .raw("targets", targets.toString()).raw("scale", scaleJson == null ? "null" : scaleJson);
+                .raw("targets", targets.toString()).raw("signing_rates", "[" + String.join(",", rateJson) + "]")
+                .raw("vs_signing_rate", "[" + versus + "]").raw("scale", scaleJson == null ? "null" : scaleJson);
         Path outDir = args.path("out", "bench/results");
         Files.createDirectories(outDir);
         String name = "ocsp-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(at);

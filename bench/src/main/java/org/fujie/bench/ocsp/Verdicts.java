@@ -10,6 +10,7 @@ import java.util.Set;
 import org.bouncycastle.asn1.ocsp.OCSPObjectIdentifiers;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.BasicOCSPResp;
@@ -19,14 +20,15 @@ import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.bouncycastle.cert.ocsp.RevokedStatus;
 import org.bouncycastle.cert.ocsp.SingleResp;
 import org.bouncycastle.cert.ocsp.UnknownStatus;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
-import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.crypto.Verifiers;
 
 /**
  * Judges one OCSP answer against its {@link Probe}: a successful basic response, signed by the CA or
  * by a responder certificate the CA issued for OCSPSigning, for exactly the CertID asked, with the
- * expected status (and reason), current, and without a nonce (none was asked). Verified responder
- * certificates are remembered, so a responder that includes its certificate costs one check.
+ * expected status (and reason), current, and with the request's nonce echoed, or none when none was asked.
+ * Verified responder certificates are remembered, so a responder that includes its certificate costs
+ * one check. Signatures are checked through pki-core's {@link Verifiers}: SM3withSM2 under the
+ * deployment's SM2 user ID.
  */
 final class Verdicts {
 
@@ -63,7 +65,7 @@ final class Verdicts {
             trustedSigners.add(by);
         }
         signer = by.getSubject().toString();
-        if (!basic.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.BC).build(by))) {
+        if (!basic.isSignatureValid(Verifiers.of(by.getSubjectPublicKeyInfo()))) {
             throw new IOException("response signature does not verify under " + by.getSubject());
         }
         SingleResp[] singles = basic.getResponses();
@@ -85,8 +87,13 @@ final class Verdicts {
         if (single.getNextUpdate() != null && single.getNextUpdate().before(now)) {
             throw new IOException("nextUpdate in the past: " + single.getNextUpdate());
         }
-        if (basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce) != null) {
+        byte[] askedNonce = probe.nonce();
+        Extension nonce = basic.getExtension(OCSPObjectIdentifiers.id_pkix_ocsp_nonce);
+        if (askedNonce == null && nonce != null) {
             throw new IOException("a nonce in the answer to a request without one");
+        }
+        if (askedNonce != null && (nonce == null || !Arrays.equals(nonce.getExtnValue().getOctets(), askedNonce))) {
+            throw new IOException("the answer does not echo the request's nonce");
         }
         CertificateStatus status = single.getCertStatus();
         String kind = status == CertificateStatus.GOOD ? "good" : status instanceof RevokedStatus ? "revoked"
@@ -106,7 +113,7 @@ final class Verdicts {
 
     private void checkResponderCertificate(X509CertificateHolder responder) throws Exception {
         if (!responder.getIssuer().equals(issuer.getSubject())
-                || !responder.isSignatureValid(new JcaContentVerifierProviderBuilder().setProvider(CryptoProviders.BC).build(issuer))) {
+                || !responder.isSignatureValid(Verifiers.of(issuer.getSubjectPublicKeyInfo()))) {
             throw new IOException("responder certificate " + responder.getSubject() + " not issued by " + issuer.getSubject());
         }
         ExtendedKeyUsage eku = ExtendedKeyUsage.fromExtensions(responder.getExtensions());

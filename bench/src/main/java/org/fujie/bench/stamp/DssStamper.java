@@ -8,6 +8,7 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.operator.ContentSigner;
 import org.fujie.bench.verify.DssSide;
 import org.fujie.pki.cms.BaselineLevel;
+import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.tsp.TimeStamper;
 
 import eu.europa.esig.dss.enumerations.DigestAlgorithm;
@@ -45,6 +46,12 @@ final class DssStamper implements Stamper {
         service = new PAdESService(DssSide.offlineVerifier(trustedRoot));
         service.setTspSource(tspSource(timeStamper));
         this.contentSize = contentSize;
+    }
+
+    /** DSS 6.3 has no SM2 signature algorithm (nor SM3 in PAdES): it is measured with EC and RSA seals only. */
+    @Override
+    public boolean supports(Seal seal) {
+        return seal.key().algorithm() != KeyAlgorithm.SM2;
     }
 
     /** DSS's side of the one TSA: DSS hands over the digest, Fujie's client makes the request and checks the reply. */

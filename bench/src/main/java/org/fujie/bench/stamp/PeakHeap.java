@@ -58,7 +58,7 @@ final class PeakHeap {
         boolean check = "true".equals(v.get("check"));
         try (StampFixture fixture = new StampFixture(List.of("EC-P256"), SealImage.PIXELS)) {
             Stamper stamper = "DSS".equalsIgnoreCase(v.get("side"))
-                    ? new DssStamper(fixture.timeStamper, fixture.pki.root.x509(), 0) : new FujieStamper(fixture.timeStamper);
+                    ? new DssStamper(fixture.timeStamper, fixture.pki.root.x509(), 0) : new FujieStamper();
             Stamper.Seal seal = fixture.seals.get("EC-P256");
             stamper.stamp(BenchPdfs.text(1, "warm-up"), seal, BaselineLevel.B_B, StampBench.place(1));
             byte[] pdf = Files.readAllBytes(Path.of(v.get("file")));

@@ -47,7 +47,7 @@ import org.fujie.pki.x509.SubjectNames;
 import com.sun.net.httpserver.HttpServer;
 
 /**
- * The benchmark's PKI, made with pki-core's signer: an EC P-256 root, an EC P-256 issuing CA and an RSA-2048
+ * The benchmark's PKI, made with pki-core's signer: an EC P-256 (or SM2) root, an issuing CA of the same algorithm and an RSA-2048
  * document signer (EKU documentSigning; RSA because its fixed-length signatures let DSS reserve exactly the CMS
  * size, see {@link DssSide}); more document signers and a TSA on request. Each CA publishes a CRL (valid 7 days) on
  * a JDK HttpServer on 127.0.0.1 at the URL named in the certificates' CRL distribution points; the server counts the
@@ -75,6 +75,15 @@ public final class BenchPki implements AutoCloseable {
 
     /** @param name the start of the CAs' common names, e.g. "Fujie Stamp Bench" */
     public BenchPki(String name) throws IOException {
+        this(name, KeyAlgorithm.EC_P256);
+    }
+
+    /**
+     * @param name the start of the CAs' common names
+     * @param caAlgorithm the root's and the issuing CA's key algorithm (SM2 for an SM2 PKI: SM3withSM2 certificates and
+     *     CRLs, signed through pki-core's {@code Sm2} by the keys' own content signers)
+     */
+    public BenchPki(String name, KeyAlgorithm caAlgorithm) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(executor);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
@@ -84,13 +93,13 @@ public final class BenchPki implements AutoCloseable {
         from = now.minus(Duration.ofDays(30));
         until = now.plus(Duration.ofDays(365));
 
-        KeyPair rootKeys = KeyAlgorithm.EC_P256.generateKeyPair();
-        SigningKey rootKey = key("root", KeyAlgorithm.EC_P256, rootKeys);
+        KeyPair rootKeys = caAlgorithm.generateKeyPair();
+        SigningKey rootKey = key("root", caAlgorithm, rootKeys);
         X500Name rootName = SubjectNames.parse("CN=" + name + " Root,O=Fujie Bench");
         X509CertificateHolder rootCert = CertificateSigner.selfSigned(rootName, rootKey).sign(new CertificateTemplate(
                 SerialNumbers.next(), rootName, rootKey.publicKeyInfo(), from, until, caExtensions(null)));
         root = issued(rootCert, rootKeys, rootKey);
-        issuing = issue(root, "CN=" + name + " Issuing CA,O=Fujie Bench", KeyAlgorithm.EC_P256, from, until,
+        issuing = issue(root, "CN=" + name + " Issuing CA,O=Fujie Bench", caAlgorithm, from, until,
                 caExtensions(rootCrlUrl));
         signer = documentSigner("CN=Zhang San,O=Fujie Bench", KeyAlgorithm.RSA_2048);
 
