@@ -27,6 +27,7 @@ import org.fujie.ca.support.FujieTestClient;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.Sm2Check;
 import org.fujie.pki.crypto.CryptoProviders;
+import org.fujie.pki.pdf.TestPdfs;
 import org.fujie.pki.ses.SesStructures;
 import org.fujie.pki.x509.Pem;
 import org.junit.jupiter.api.AfterAll;
@@ -206,14 +207,11 @@ class Sm2TrustServiceTests {
 
     /** The DER with one bit of the first occurrence of {@code part} changed. */
     private static byte[] flipped(byte[] der, byte[] part) {
-        for (int i = 0; i + part.length <= der.length; i++) {
-            if (java.util.Arrays.equals(der, i, i + part.length, part, 0, part.length)) {
-                byte[] changed = der.clone();
-                changed[i + part.length / 2] ^= 0x01;
-                return changed;
-            }
-        }
-        throw new AssertionError("the part is not in the DER");
+        int at = TestPdfs.indexOf(der, part);
+        assertThat(at).as("the part is in the DER").isNotNegative();
+        byte[] changed = der.clone();
+        changed[at + part.length / 2] ^= 0x01;
+        return changed;
     }
 
     private synchronized void ensureSm2Hierarchy() {

@@ -5,6 +5,7 @@ import org.fujie.service.problem.CommonProblem;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.ca.authority.AuthorityRegistry;
@@ -60,9 +61,6 @@ class CrlDistributionController {
         if (authorities.record(caId).isEmpty()) {
             throw new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + name);
         }
-        if (store.newestNumber(caId, false).isEmpty()) {
-            publisher.ensurePublished(caId);
-        }
         CrlRecord crl = newest(caId, delta);
         String etag = "\"" + caId + "-" + crl.number() + "\"";
         if (request.checkNotModified(etag, crl.thisUpdate().toEpochMilli())) {
@@ -83,8 +81,13 @@ class CrlDistributionController {
 
     private CrlRecord newest(String caId, boolean delta) {
         String key = caId + (delta ? DELTA_SUFFIX : "");
-        long newestNumber = store.newestNumber(caId, delta)
-                .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CRL published yet for CA " + caId));
+        Optional<Long> number = store.newestNumber(caId, delta);
+        if (number.isEmpty()) {
+            // a CA the schedule has not reached yet: its first CRLs now, so the distribution point is never empty
+            publisher.ensurePublished(caId);
+            number = store.newestNumber(caId, delta);
+        }
+        long newestNumber = number.orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CRL published yet for CA " + caId));
         CrlRecord cached = cache.get(key);
         if (cached != null && cached.number() == newestNumber) {
             return cached;

@@ -15,6 +15,7 @@ import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.fujie.pki.OpenSsl;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.pdf.TestPdfs;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SubjectAltNames;
 import org.fujie.pki.x509.SubjectNames;
@@ -133,7 +134,7 @@ class CsrParserTests {
         OpenSsl openssl = new OpenSsl(directory);
         String csr = openSslCsr(openssl, KeyAlgorithm.EC_P256, "/CN=alice");
         byte[] der = Pem.decode(csr, "CERTIFICATE REQUEST");
-        int at = indexOf(der, "alice".getBytes());
+        int at = TestPdfs.indexOf(der, "alice".getBytes());
         der[at] = 'm';
 
         CsrException rejected = assertRejected(Pem.encode("CERTIFICATE REQUEST", der), CsrException.Reason.SIGNATURE_INVALID);
@@ -289,18 +290,5 @@ class CsrParserTests {
     private static int signatureLength(byte[] der) {
         ASN1BitString signature = ASN1BitString.getInstance(ASN1Sequence.getInstance(der).getObjectAt(2));
         return signature.getOctets().length;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
     }
 }

@@ -186,20 +186,30 @@ public final class PdfTestPki {
         return new Issued(certificate, keyPair, TestCertificates.signingKey("key", algorithm, keyPair));
     }
 
-    private static List<Extension> caExtensions(String crlUrl) {
+    /** A CA's extensions with a CRL distribution point at the URL (shared with the other test PKIs). */
+    public static List<Extension> caExtensions(String crlUrl) {
         List<Extension> extensions = new ArrayList<>(TestCertificates.caExtensions());
         extensions.add(crlDistributionPoint(crlUrl));
         return extensions;
     }
 
     private static List<Extension> leafExtensions(Extension eku) {
-        return List.of(
-                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
-                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)),
-                eku, crlDistributionPoint(ISSUING_CRL));
+        return leafExtensions(eku, ISSUING_CRL);
     }
 
-    private static Extension crlDistributionPoint(String url) {
+    /** A signer's extensions: digitalSignature and nonRepudiation, the extended key usage given (or none), the CRL at the URL. */
+    public static List<Extension> leafExtensions(Extension eku, String crlUrl) {
+        List<Extension> extensions = new ArrayList<>(List.of(
+                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
+                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))));
+        if (eku != null) {
+            extensions.add(eku);
+        }
+        extensions.add(crlDistributionPoint(crlUrl));
+        return extensions;
+    }
+
+    public static Extension crlDistributionPoint(String url) {
         return Extensions.nonCritical(Extension.cRLDistributionPoints, new CRLDistPoint(new DistributionPoint[] {
                 new DistributionPoint(new DistributionPointName(new GeneralNames(
                         new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null)}));

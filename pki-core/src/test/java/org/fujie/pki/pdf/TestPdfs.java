@@ -122,7 +122,11 @@ public final class TestPdfs {
 
     /** The offset of the first occurrence of the ASCII text, -1 when absent. */
     public static int indexOf(byte[] file, String text) {
-        byte[] needle = text.getBytes(StandardCharsets.ISO_8859_1);
+        return indexOf(file, text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    /** Where the bytes first stand in the file, or -1. */
+    public static int indexOf(byte[] file, byte[] needle) {
         outer:
         for (int i = 0; i + needle.length <= file.length; i++) {
             for (int j = 0; j < needle.length; j++) {

@@ -19,13 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -33,6 +28,7 @@ import org.fujie.pki.TestCertificates;
 import org.fujie.pki.TestCertificates.Issued;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.operator.SigningKey;
+import org.fujie.pki.pdf.PdfTestPki;
 import org.fujie.pki.revocation.CrlTemplate;
 import org.fujie.pki.revocation.RevocationReason;
 import org.fujie.pki.tsp.ImprintDigests;
@@ -76,23 +72,23 @@ final class SesTestPki {
         Instant from = start.minus(Duration.ofDays(30));
         Instant until = start.plus(Duration.ofDays(365));
         root = selfSigned("CN=Fujie SES Test Root,O=Fujie Test,C=CN", from, until);
-        issuing = issue(root, "CN=Fujie SES Test Issuing CA,O=Fujie Test,C=CN", CA_ALGORITHM, caExtensions(ROOT_CRL));
-        maker = issue(issuing, "CN=Seal Maker,O=Fujie Test,C=CN", leafExtensions(null));
+        issuing = issue(root, "CN=Fujie SES Test Issuing CA,O=Fujie Test,C=CN", CA_ALGORITHM, PdfTestPki.caExtensions(ROOT_CRL));
+        maker = issue(issuing, "CN=Seal Maker,O=Fujie Test,C=CN", PdfTestPki.leafExtensions(null, ISSUING_CRL));
         signer = newSigner("Zhang San");
-        tsa = issue(issuing, "CN=Fujie SES Test TSA,O=Fujie Test,C=CN", leafExtensions(
-                Extensions.critical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping))));
+        tsa = issue(issuing, "CN=Fujie SES Test TSA,O=Fujie Test,C=CN", PdfTestPki.leafExtensions(
+                Extensions.critical(Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.id_kp_timeStamping)), ISSUING_CRL));
     }
 
     Issued newSigner(String commonName) {
-        return issue(issuing, "CN=" + commonName + ",O=Fujie Test,C=CN", leafExtensions(Extensions.nonCritical(
-                Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage())))));
+        return issue(issuing, "CN=" + commonName + ",O=Fujie Test,C=CN", PdfTestPki.leafExtensions(Extensions.nonCritical(
+                Extension.extendedKeyUsage, new ExtendedKeyUsage(KeyPurposeId.getInstance(Purpose.DOCUMENT_SIGNING.extendedKeyUsage()))), ISSUING_CRL));
     }
 
     /** A keeper whose key may only encipher keys (no digitalSignature, no nonRepudiation). */
     Issued newEnciphermentOnlySigner(String commonName) {
         return issue(issuing, "CN=" + commonName + ",O=Fujie Test,C=CN", List.of(
                 Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
-                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.keyEncipherment)), crlDistributionPoint(ISSUING_CRL)));
+                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.keyEncipherment)), PdfTestPki.crlDistributionPoint(ISSUING_CRL)));
     }
 
     /** A keeper whose certificate is valid only in the given period. */
@@ -100,7 +96,7 @@ final class SesTestPki {
         KeyPair keyPair = KeyAlgorithm.SM2.generateKeyPair();
         X509CertificateHolder certificate = CertificateSigner.forIssuer(issuing.certificate(), issuing.signingKey())
                 .sign(new CertificateTemplate(SerialNumbers.next(), SubjectNames.parse("CN=" + commonName + ",O=Fujie Test,C=CN"),
-                        TestCertificates.spki(keyPair), notBefore, notAfter, leafExtensions(null)));
+                        TestCertificates.spki(keyPair), notBefore, notAfter, PdfTestPki.leafExtensions(null, ISSUING_CRL)));
         return new Issued(certificate, keyPair, TestCertificates.signingKey("key", KeyAlgorithm.SM2, keyPair));
     }
 
@@ -176,27 +172,4 @@ final class SesTestPki {
         return new Issued(certificate, keyPair, TestCertificates.signingKey("key", algorithm, keyPair));
     }
 
-    private static List<Extension> caExtensions(String crlUrl) {
-        List<Extension> extensions = new ArrayList<>(TestCertificates.caExtensions());
-        extensions.add(crlDistributionPoint(crlUrl));
-        return extensions;
-    }
-
-    /** A leaf with the extended key usage given, or none (a seal maker's unit certificate needs no particular one). */
-    private static List<Extension> leafExtensions(Extension eku) {
-        List<Extension> extensions = new ArrayList<>(List.of(
-                Extensions.critical(Extension.basicConstraints, new BasicConstraints(false)),
-                Extensions.critical(Extension.keyUsage, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation)),
-                crlDistributionPoint(ISSUING_CRL)));
-        if (eku != null) {
-            extensions.add(eku);
-        }
-        return extensions;
-    }
-
-    private static Extension crlDistributionPoint(String url) {
-        return Extensions.nonCritical(Extension.cRLDistributionPoints, new CRLDistPoint(new DistributionPoint[] {
-                new DistributionPoint(new DistributionPointName(new GeneralNames(
-                        new GeneralName(GeneralName.uniformResourceIdentifier, url))), null, null)}));
-    }
 }

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.fujie.pki.TestCertificates.Issued;
+import org.fujie.pki.pdf.TestPdfs;
 import org.fujie.pki.tsp.TimeStampClient;
 import org.fujie.pki.validation.Indication;
 import org.fujie.pki.validation.SubIndication;
@@ -76,7 +77,7 @@ class SesVerifierTests {
     @Test
     void verifyWhenOneByteOfThePictureChangedThenTheMakerSignatureFails() throws Exception {
         byte[] sealDer = seal().getEncoded("DER");
-        int at = indexOf(sealDer, "PICTURE-MARK".getBytes(StandardCharsets.US_ASCII));
+        int at = TestPdfs.indexOf(sealDer, "PICTURE-MARK".getBytes(StandardCharsets.US_ASCII));
         sealDer[at] ^= 0x01;
         SesSeal tampered = SesSeal.parse(sealDer, 1 << 20);
 
@@ -293,18 +294,6 @@ class SesVerifierTests {
         return inner;
     }
 
-    static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i <= haystack.length - needle.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        throw new AssertionError("not found");
-    }
 
     static byte[] concat(byte[] a, byte[] b) {
         byte[] out = Arrays.copyOf(a, a.length + b.length);
