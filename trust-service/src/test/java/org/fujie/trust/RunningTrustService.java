@@ -39,9 +39,12 @@ final class RunningTrustService implements AutoCloseable {
     /** @param settings extra trust-service settings, e.g. {@code fujie.tsa.algorithm=SM2} */
     static RunningTrustService start(Map<String, String> settings) {
         int caPublicPort = freePort();
+        // trust-service's port is chosen first, so ca-service can check its bearer tokens against trust-service's keys.
+        int trustPort = freePort();
         RunningCaService ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
-                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
-        List<String> arguments = new ArrayList<>(List.of("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
+                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort,
+                "fujie.auth.jwks-uri", "https://127.0.0.1:" + trustPort + "/.well-known/jwks.json"));
+        List<String> arguments = new ArrayList<>(List.of("--fujie.data-dir=" + ca.dataDir(), "--server.port=" + trustPort,
                 "--fujie.public-http.port=0", "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s",
                 "--fujie.max-request-bytes=2000000"));
         settings.forEach((name, value) -> arguments.add("--" + name + "=" + value));

@@ -32,11 +32,28 @@ public final class FujieTestClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    /** The Authorization header every request carries, or null. */
+    private final String authorization;
 
     private FujieTestClient(String baseUrl, SSLContext ssl) {
+        this(baseUrl, HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), null);
+    }
+
+    private FujieTestClient(String baseUrl, HttpClient http, String authorization) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    /** The same connection settings, every request carrying the bearer token (RFC 6750). */
+    public FujieTestClient withBearer(String token) {
+        return new FujieTestClient(baseUrl, http, "Bearer " + token);
+    }
+
+    /** The same client for another service's URL. */
+    public FujieTestClient at(String otherBaseUrl) {
+        return new FujieTestClient(otherBaseUrl, http, authorization);
     }
 
     public static FujieTestClient forPkcs12(String baseUrl, Path p12, Path passwordFile, Path trustChain) {
@@ -96,6 +113,16 @@ public final class FujieTestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
+    /** An application/x-www-form-urlencoded POST (e.g. RFC 7662 introspection). */
+    public Response postForm(String path, java.util.Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
     /** A multipart/form-data POST with one file part. */
     public Response postFile(String path, String part, String filename, byte[] content) {
         return postFiles(path, java.util.List.of(new FilePart(part, filename, content)));
@@ -111,7 +138,7 @@ public final class FujieTestClient {
     /** A GET keeping the answer's bytes. */
     public Bytes getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
+            HttpResponse<byte[]> response = http.send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET())
                     .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
@@ -127,7 +154,7 @@ public final class FujieTestClient {
     /** As {@link #postFiles}, keeping the answer's bytes. */
     public Bytes postFilesForBytes(String path, java.util.List<FilePart> parts) {
         try {
-            HttpResponse<byte[]> response = http.send(multipart(path, parts).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<byte[]> response = http.send(authorized(multipart(path, parts)).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
@@ -164,11 +191,15 @@ public final class FujieTestClient {
 
     private Response send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(authorized(request).timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
         }
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
     }
 }

@@ -9,14 +9,14 @@ import org.fujie.pki.x509.Pem;
  * A certificate and its helper chain as read from untrusted PEM, within size limits: 64 KiB for the
  * certificate, 256 KiB and 16 certificates for the chain.
  */
-record CertificateInput(X509Certificate certificate, List<X509Certificate> chain) {
+public record CertificateInput(X509Certificate certificate, List<X509Certificate> chain) {
 
     static final int MAX_CERTIFICATE_CHARS = 64 * 1024;
     static final int MAX_CHAIN_CHARS = 256 * 1024;
     static final int MAX_CHAIN_CERTIFICATES = 16;
 
     /** Throws IllegalArgumentException, with a message fit for the caller, when the input is unusable. */
-    static CertificateInput parse(String certificatePem, String chainPem) {
+    public static CertificateInput parse(String certificatePem, String chainPem) {
         if (certificatePem == null || certificatePem.isBlank()) {
             throw new IllegalArgumentException("no certificate given");
         }

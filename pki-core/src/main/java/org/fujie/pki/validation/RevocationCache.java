@@ -1,5 +1,6 @@
 package org.fujie.pki.validation;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -9,7 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * Revocation answers kept until their nextUpdate (RFC 5280 5.1.2.5, RFC 6960 4.2.2.1): a CRL by its
  * URL, an OCSP answer by responder URL and CertID. Information without nextUpdate is not kept, nor are
  * failures (so TRY_LATER can recover at once). Bounded: when full, expired entries go first, then all.
- * Thread-safe; one instance is shared by the validators of a service.
+ * Thread-safe; one instance is shared by the validators of a service. A cache may also bound how long
+ * it keeps anything ({@code maxAge}), for uses that want fresher answers than the issuer promises, such
+ * as log-ins, which must notice a revocation within a minute rather than at the next CRL.
  */
 public final class RevocationCache<V> {
 
@@ -18,12 +21,22 @@ public final class RevocationCache<V> {
 
     private final Map<String, Entry<V>> entries = new ConcurrentHashMap<>();
     private final int maxEntries;
+    private final Duration maxAge;
 
     public RevocationCache(int maxEntries) {
+        this(maxEntries, null);
+    }
+
+    /** @param maxAge the longest anything is kept, whatever its nextUpdate; null for no bound */
+    public RevocationCache(int maxEntries, Duration maxAge) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive");
         }
+        if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
+            throw new IllegalArgumentException("maxAge must be positive");
+        }
         this.maxEntries = maxEntries;
+        this.maxAge = maxAge;
     }
 
     /** The value kept under the key if its nextUpdate has not passed at now. */
@@ -39,10 +52,13 @@ public final class RevocationCache<V> {
         return Optional.of(entry.value());
     }
 
-    /** Keeps the value until nextUpdate; does nothing when nextUpdate is null or already past. */
+    /** Keeps the value until nextUpdate (or maxAge from now, if sooner); nothing when nextUpdate is null or past. */
     public void put(String key, V value, Instant nextUpdate, Instant now) {
         if (nextUpdate == null || !now.isBefore(nextUpdate)) {
             return;
+        }
+        if (maxAge != null && now.plus(maxAge).isBefore(nextUpdate)) {
+            nextUpdate = now.plus(maxAge);
         }
         if (entries.size() >= maxEntries && !entries.containsKey(key)) {
             entries.values().removeIf(entry -> !now.isBefore(entry.nextUpdate()));

@@ -1,6 +1,7 @@
 package org.fujie.pki.validation;
 
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +47,20 @@ public final class RevocationChecker {
         return new RevocationChecker(onlineSources(fetcher, policy), policy);
     }
 
+    /** Like {@link #ocspThenCrl}, keeping answers at most maxAge (and never past their nextUpdate). */
+    public static RevocationChecker ocspThenCrl(HttpFetcher fetcher, ValidationPolicy policy, Duration maxAge) {
+        return new RevocationChecker(onlineSources(fetcher, policy, maxAge), policy);
+    }
+
     /** The sources of {@link #ocspThenCrl}, for a checker that asks a document's own data first. */
     public static List<RevocationSource> onlineSources(HttpFetcher fetcher, ValidationPolicy policy) {
-        CrlClient crls = new CrlClient(fetcher, new RevocationCache<X509CRLHolder>(256), 10 * 1024 * 1024,
+        return onlineSources(fetcher, policy, null);
+    }
+
+    private static List<RevocationSource> onlineSources(HttpFetcher fetcher, ValidationPolicy policy, Duration maxAge) {
+        CrlClient crls = new CrlClient(fetcher, new RevocationCache<X509CRLHolder>(256, maxAge), 10 * 1024 * 1024,
                 policy.clockSkew());
-        OcspClient ocsp = new OcspClient(fetcher, new RevocationCache<RevocationFinding>(10_000),
+        OcspClient ocsp = new OcspClient(fetcher, new RevocationCache<RevocationFinding>(10_000, maxAge),
                 new OcspResponderTrust(crls), false, 64 * 1024, policy.clockSkew());
         return List.of(ocsp, crls);
     }

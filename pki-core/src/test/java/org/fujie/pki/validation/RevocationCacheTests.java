@@ -22,6 +22,17 @@ class RevocationCacheTests {
     }
 
     @Test
+    void getWhenOlderThanMaxAgeThenGoneAlthoughBeforeNextUpdate() {
+        RevocationCache<String> cache = new RevocationCache<>(10, Duration.ofSeconds(60));
+        cache.put("k", "v", now.plus(Duration.ofHours(1)), now);
+        cache.put("soon", "w", now.plusSeconds(30), now);
+
+        assertThat(cache.get("k", now.plusSeconds(59))).contains("v");
+        assertThat(cache.get("k", now.plusSeconds(60))).isEmpty();
+        assertThat(cache.get("soon", now.plusSeconds(30))).as("nextUpdate still bounds it").isEmpty();
+    }
+
+    @Test
     void putWhenNoNextUpdateOrAlreadyPastThenNotKept() {
         RevocationCache<String> cache = new RevocationCache<>(10);
         cache.put("none", "v", null, now);

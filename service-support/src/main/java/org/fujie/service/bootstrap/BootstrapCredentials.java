@@ -10,6 +10,9 @@ import java.security.cert.X509Certificate;
 import java.util.Collections;
 import java.util.List;
 
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+
 import org.fujie.pki.x509.Pem;
 import org.fujie.service.config.KeyPassphrase;
 
@@ -42,6 +45,23 @@ public final class BootstrapCredentials {
             throw new IllegalStateException(e);
         }
         throw new IllegalStateException("the credential holds no key");
+    }
+
+    /** Trust managers that trust exactly the certificates of a PEM file (Fujie's CAs), for TLS to another service. */
+    public static TrustManager[] trusting(Path pemFile) {
+        try {
+            KeyStore trust = KeyStore.getInstance("PKCS12");
+            trust.load(null, null);
+            List<X509Certificate> anchors = certificates(pemFile);
+            for (int i = 0; i < anchors.size(); i++) {
+                trust.setCertificateEntry("ca-" + i, anchors.get(i));
+            }
+            TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trusted.init(trust);
+            return trusted.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust the certificates of " + pemFile, e);
+        }
     }
 
     /** The certificates of a PEM file, in order. */

@@ -8,14 +8,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequestBuilder;
@@ -128,18 +126,10 @@ public final class CaClient {
             KeyStore credential = BootstrapCredentials.pkcs12(connection.credential(), connection.passwordFile());
             KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
             keys.init(credential, KeyPassphrase.secretFile(connection.passwordFile()));
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            List<X509Certificate> anchors = BootstrapCredentials.certificates(connection.trust());
-            for (int i = 0; i < anchors.size(); i++) {
-                trust.setCertificateEntry("ca-" + i, anchors.get(i));
-            }
-            TrustManagerFactory trusted = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trusted.init(trust);
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keys.getKeyManagers(), trusted.getTrustManagers(), null);
+            tls.init(keys.getKeyManagers(), BootstrapCredentials.trusting(connection.trust()), null);
             return HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
-        } catch (GeneralSecurityException | IOException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot set up TLS to ca-service", e);
         }
     }

@@ -1,5 +1,7 @@
 package org.fujie.service.config;
 
+import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -11,8 +13,13 @@ import org.fujie.service.publication.PublicHttpConfiguration;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.PrincipalService;
 import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.security.token.TokenAuthenticationConverter;
+import org.fujie.service.security.token.TokenClaims;
+import org.fujie.service.security.token.TokenDecoders;
+import org.fujie.service.security.token.TrustChainRetriever;
 import org.fujie.service.web.RequestSizeLimitFilter;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,6 +28,7 @@ import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -69,6 +77,23 @@ public class ServiceSupportConfiguration {
     @Bean
     PrincipalService principalService(PrincipalStore store, AuditedTransactions audited, CertificateRoleResolver resolver, Clock clock) {
         return new PrincipalService(store, audited, resolver, clock);
+    }
+
+    /** Bearer tokens: their roles and the roles this service grants their subject. */
+    @Bean
+    TokenAuthenticationConverter tokenAuthenticationConverter(CertificateRoleResolver resolver,
+            @Value("${fujie.auth.accept-token-roles:true}") boolean acceptTokenRoles) {
+        return new TokenAuthenticationConverter(resolver, acceptTokenRoles);
+    }
+
+    /** Services other than trust-service check tokens against trust-service's published keys. */
+    @Bean
+    @ConditionalOnProperty(prefix = "fujie.auth", name = "jwks-uri")
+    JwtDecoder remoteTokenDecoder(@Value("${fujie.auth.jwks-uri}") URI jwksUri,
+            @Value("${fujie.auth.jwks-trust:${fujie.data-dir:data}/bootstrap/trust-chain.pem}") Path trust,
+            @Value("${fujie.auth.issuer:https://127.0.0.1:8445}") String issuer,
+            @Value("${fujie.auth.audience:" + TokenClaims.DEFAULT_AUDIENCE + "}") String audience) {
+        return TokenDecoders.remote(jwksUri, new TrustChainRetriever(trust.toAbsolutePath()), issuer, audience);
     }
 
     @Bean

@@ -21,7 +21,7 @@ public final class ProblemResponses {
 
     public static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> write(response, CommonProblem.UNAUTHORIZED,
-                "present a client certificate issued by Fujie's CA (mutual TLS)");
+                "present a client certificate issued by Fujie's CA (mutual TLS) or a valid bearer token from trust-service");
     }
 
     public static AccessDeniedHandler forbidden() {

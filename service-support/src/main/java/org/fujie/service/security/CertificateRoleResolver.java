@@ -47,19 +47,24 @@ public final class CertificateRoleResolver implements AuthenticationUserDetailsS
         } catch (CertificateEncodingException e) {
             throw new UsernameNotFoundException("unreadable client certificate");
         }
+        return resolve(SubjectNames.format(certificate.getSubjectX500Principal()), fingerprint);
+    }
+
+    /** The roles this service grants to a certificate, by its subject (RFC 4514) or its SHA-256 fingerprint. */
+    public CertificatePrincipal resolve(String subject, String fingerprint) {
         Instant now = clock.instant();
-        Cached cached = cache.get(fingerprint);
+        String key = fingerprint + " " + subject;
+        Cached cached = cache.get(key);
         if (cached != null && cached.expires.isAfter(now)) {
             return cached.principal;
         }
-        String subject = SubjectNames.format(certificate.getSubjectX500Principal());
         Set<Role> roles = EnumSet.noneOf(Role.class);
         store.matching(subject, fingerprint).forEach(grant -> roles.addAll(grant.roles()));
         CertificatePrincipal principal = new CertificatePrincipal(subject, fingerprint, roles);
         if (cache.size() > 10_000) {
             cache.clear();
         }
-        cache.put(fingerprint, new Cached(principal, now.plus(ttl)));
+        cache.put(key, new Cached(principal, now.plus(ttl)));
         return principal;
     }
 

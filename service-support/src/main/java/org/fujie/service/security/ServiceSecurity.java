@@ -6,16 +6,20 @@ import static org.fujie.service.security.Role.AUDITOR;
 import java.util.Arrays;
 
 import org.fujie.service.problem.ProblemResponses;
+import org.fujie.service.security.token.TokenAuthenticationConverter;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
 
 /**
  * The security every Fujie service shares: callers authenticate with the client certificate of the
- * TLS connection (the server verified it against Fujie's CAs), sessions and CSRF do not exist (no
- * cookies), failures are problem JSON. The rules for the endpoints every service has (health,
+ * TLS connection (the server verified it against Fujie's CAs) or with a bearer access token from
+ * trust-service (when the service has a {@link JwtDecoder}); sessions and CSRF do not exist (no
+ * cookies: a browser never sends these credentials by itself), failures are problem JSON. The rules for the endpoints every service has (health,
  * principals, audit) are here; each service adds its own and ends with denyAll.
  */
 public final class ServiceSecurity {
@@ -24,6 +28,7 @@ public final class ServiceSecurity {
     }
 
     public static HttpSecurity clientCertificates(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
+        bearerTokens(http);
         return http
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -34,6 +39,20 @@ public final class ServiceSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
                         .accessDeniedHandler(ProblemResponses.forbidden()));
+    }
+
+    /** Bearer tokens beside certificates, when the application context holds a decoder for them. */
+    private static void bearerTokens(HttpSecurity http) throws Exception {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        JwtDecoder decoder = context.getBeanProvider(JwtDecoder.class).getIfAvailable();
+        TokenAuthenticationConverter converter = context.getBeanProvider(TokenAuthenticationConverter.class).getIfAvailable();
+        if (decoder == null || converter == null) {
+            return;
+        }
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
+                .authenticationEntryPoint(ProblemResponses.unauthorized())
+                .accessDeniedHandler(ProblemResponses.forbidden()));
     }
 
     /** Health for anyone; principals for ADMIN; the audit log for ADMIN and AUDITOR; the error page. */

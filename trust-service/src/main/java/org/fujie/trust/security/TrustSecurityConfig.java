@@ -30,6 +30,11 @@ public class TrustSecurityConfig {
                             .requestMatchers("/api/v1/trust-anchors", "/api/v1/trust-anchors/*").hasRole(ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate", "/api/v1/verify")
                             .hasAnyRole(names(Role.values()))
+                            // Log-in: the signed nonce is the authentication; the published token keys are public.
+                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/challenge", "/api/v1/auth/token").permitAll()
+                            .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/introspect").hasAnyRole(names(APP, ADMIN))
+                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
                             .anyRequest().denyAll();
                 });
         return http.build();

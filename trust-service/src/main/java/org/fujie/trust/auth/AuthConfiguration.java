@@ -1,0 +1,70 @@
+package org.fujie.trust.auth;
+
+import java.time.Clock;
+import java.util.List;
+
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
+
+import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.validation.CertificateValidator;
+import org.fujie.pki.validation.JdkHttpFetcher;
+import org.fujie.pki.validation.RevocationChecker;
+import org.fujie.pki.validation.ValidationPolicy;
+import org.fujie.service.audit.AuditedTransactions;
+import org.fujie.service.security.CertificateRoleResolver;
+import org.fujie.service.security.token.TokenDecoders;
+import org.fujie.trust.anchor.AnchorService;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+/** Wiring of certificate log-in and its tokens. */
+@Configuration
+class AuthConfiguration {
+
+    @Bean
+    Challenges challenges(JdbcClient jdbc, AuthProperties settings, Clock clock) {
+        return new Challenges(jdbc, settings.challengeLifetime(), clock);
+    }
+
+    @Bean
+    TokenSigningKeys tokenSigningKeys(JdbcClient jdbc, KeyBackend keys, AuthProperties settings, Clock clock) {
+        KeyAlgorithm algorithm = KeyAlgorithm.fromId(settings.keyAlgorithm()).orElseThrow(() -> new IllegalArgumentException(
+                "fujie.auth.key-algorithm: no key algorithm " + settings.keyAlgorithm()));
+        return new TokenSigningKeys(jdbc, keys, algorithm, settings.keyRotation(), settings.tokenLifetime(), clock);
+    }
+
+    @Bean
+    AccessTokens accessTokens(TokenSigningKeys keys, AuthProperties settings, Clock clock) {
+        return new AccessTokens(keys, settings.issuer(), settings.audience(), settings.tokenLifetime(), clock);
+    }
+
+    @Bean
+    RevokedTokens revokedTokens(JdbcClient jdbc, AuditedTransactions audited, Clock clock) {
+        return new RevokedTokens(jdbc, audited, clock);
+    }
+
+    /** trust-service checks bearer tokens against its own keys, directly, and refuses logged-out ones. */
+    @Bean
+    JwtDecoder ownTokenDecoder(TokenSigningKeys keys, RevokedTokens revoked, AuthProperties settings) {
+        JWKSource<SecurityContext> published = (selector, context) -> selector.select(keys.published());
+        return TokenDecoders.of(published, settings.issuer(), settings.audience(), List.of(revoked.validator()));
+    }
+
+    /**
+     * Log-ins validate with their own revocation checker: its caches keep no answer longer than
+     * {@code fujie.auth.revocation-max-age}, so a revoked certificate stops logging in within that time.
+     */
+    @Bean
+    CertificateLogin certificateLogin(Challenges challenges, AnchorService anchors, ValidationPolicy policy, JdkHttpFetcher fetcher,
+            CertificateRoleResolver roles, AccessTokens tokens, AuditedTransactions audited, AuthProperties settings, Clock clock) {
+        RevocationChecker fresh = RevocationChecker.ocspThenCrl(fetcher, policy, settings.revocationMaxAge());
+        LoginThrottle throttle = new LoginThrottle(settings.maxFailuresPerSubject(), settings.maxFailuresPerAddress(),
+                settings.failureWindow(), clock);
+        return new CertificateLogin(challenges, () -> new CertificateValidator(anchors.anchors(), policy, fetcher, fresh, clock),
+                roles, tokens, throttle, audited);
+    }
+}
