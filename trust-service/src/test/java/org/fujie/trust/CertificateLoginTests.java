@@ -74,7 +74,7 @@ class CertificateLoginTests {
 
         assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(token.get("subject").asString()).isEqualTo(user.subject());
-        assertThat(token.get("expires_in").asLong()).isBetween(590L, 600L);
+        assertThat(token.get("expires_in").asLong()).isEqualTo(600L);
         String jwt = token.get("access_token").asString();
         String[] parts = jwt.split("\\.");
         JsonNode header = FujieTestClient.JSON.readTree(Base64.getUrlDecoder().decode(parts[0]));

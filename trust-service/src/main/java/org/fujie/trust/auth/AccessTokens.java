@@ -18,8 +18,8 @@ import org.fujie.service.security.token.TokenClaims;
 /** Issues the access token of a log-in: a JWT signed with the current token key (CONTRACT.md lists its claims). */
 public final class AccessTokens {
 
-    /** A signed token, for whom and when it expires. */
-    public record Issued(String token, String jti, String subject, Instant expiresAt) {
+    /** A signed token, for whom, when it was issued and when it expires. */
+    public record Issued(String token, String jti, String subject, Instant issuedAt, Instant expiresAt) {
     }
 
     private final TokenSigningKeys keys;
@@ -66,6 +66,6 @@ public final class AccessTokens {
         } catch (JOSEException e) {
             throw new IllegalStateException("the access token could not be signed: " + e.getMessage(), e);
         }
-        return new Issued(jwt.serialize(), jti, identity.subject(), expires);
+        return new Issued(jwt.serialize(), jti, identity.subject(), now, expires);
     }
 }

@@ -1,6 +1,5 @@
 package org.fujie.trust.auth;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -38,16 +37,14 @@ class AuthController {
     private final TokenSigningKeys keys;
     private final JwtDecoder ownTokens;
     private final RevokedTokens revoked;
-    private final Clock clock;
 
     AuthController(Challenges challenges, CertificateLogin login, TokenSigningKeys keys, JwtDecoder ownTokens,
-            RevokedTokens revoked, Clock clock) {
+            RevokedTokens revoked) {
         this.challenges = challenges;
         this.login = login;
         this.keys = keys;
         this.ownTokens = ownTokens;
         this.revoked = revoked;
-        this.clock = clock;
     }
 
     record ChallengeView(String challengeId, String nonce, String expiresAt) {
@@ -68,7 +65,7 @@ class AuthController {
             throw new FujieException(CommonProblem.MALFORMED_REQUEST, "give {challengeId, certificatePem, signature}");
         }
         AccessTokens.Issued issued = login.login(answer, request.getRemoteAddr());
-        return noStore(new TokenView(issued.token(), "Bearer", Duration.between(clock.instant(), issued.expiresAt()).toSeconds(),
+        return noStore(new TokenView(issued.token(), "Bearer", Duration.between(issued.issuedAt(), issued.expiresAt()).toSeconds(),
                 issued.subject()));
     }
 
