@@ -32,11 +32,34 @@ public final class FujieTestClient {
 
     private final String baseUrl;
     private final HttpClient http;
+    private final java.util.Map<String, String> headers;
 
     private FujieTestClient(String baseUrl, SSLContext ssl) {
+        this(baseUrl, HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(10)).build(), java.util.Map.of());
+    }
+
+    private FujieTestClient(String baseUrl, HttpClient http, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.http = http;
+        this.headers = headers;
+    }
+
+    /** The same connection settings, every request also carrying the header (e.g. a bearer token's Authorization). */
+    public FujieTestClient withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new FujieTestClient(baseUrl, http, java.util.Map.copyOf(more));
+    }
+
+    /** Any method with any body (null: none), e.g. for calling every endpoint of a service with the same client. */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     public static FujieTestClient forPkcs12(String baseUrl, Path p12, Path passwordFile, Path trustChain) {
@@ -111,8 +134,10 @@ public final class FujieTestClient {
     /** A GET keeping the answer's bytes. */
     public Bytes getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET()
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
@@ -127,7 +152,9 @@ public final class FujieTestClient {
     /** As {@link #postFiles}, keeping the answer's bytes. */
     public Bytes postFilesForBytes(String path, java.util.List<FilePart> parts) {
         try {
-            HttpResponse<byte[]> response = http.send(multipart(path, parts).timeout(Duration.ofSeconds(60)).build(),
+            HttpRequest.Builder request = multipart(path, parts);
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
@@ -163,6 +190,7 @@ public final class FujieTestClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
