@@ -110,6 +110,11 @@ final class RunningSealService implements AutoCloseable {
         return admin;
     }
 
+    /** The running seal-service, e.g. to read which endpoints it has. */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
     <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -194,10 +194,11 @@ class CertificateLoginTests {
         assertThat(validated.json().get("valid").asBoolean()).isTrue();
         assertThat(bearer.get("/api/v1/trust-anchors").status()).isEqualTo(200);
         assertThat(bearer.get("/api/v1/principals").status()).isEqualTo(403);
+        assertThat(bearer.post("/api/v1/trust-anchors", Map.of()).status()).isEqualTo(403);
 
         FujieTestClient caBearer = bearer.at(services.ca.baseUrl());
-        assertThat(caBearer.get("/api/v1/cas").status()).isEqualTo(200);
         assertThat(caBearer.get("/api/v1/certificates").status()).isEqualTo(403);
+        assertThat(caBearer.get("/api/v1/cas").status()).as("APP reads CAs at /pki/ca, not the API").isEqualTo(403);
         assertThat(services.ca.anonymous().get("/api/v1/cas").status()).isEqualTo(401);
     }
 
@@ -228,6 +229,7 @@ class CertificateLoginTests {
         String token = login(user).json().get("access_token").asString();
         FujieTestClient bearer = trustAnonymous.withBearer(token);
         assertThat(bearer.get("/api/v1/audit/verify").status()).isEqualTo(200);
+        assertThat(bearer.at(services.ca.baseUrl()).get("/api/v1/cas").status()).as("the token's roles count in ca-service").isEqualTo(200);
         JsonNode active = introspect(token);
         assertThat(active.get("active").asBoolean()).isTrue();
         assertThat(active.get("sub").asString()).isEqualTo(user.subject());

@@ -6,7 +6,6 @@ import static org.fujie.service.security.Role.RA_OFFICER;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import org.fujie.service.security.CertificateRoleResolver;
-import org.fujie.service.security.Role;
 import org.fujie.service.security.ServiceSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,7 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what in ca-service, in one table: the rules every service shares
- * ({@link ServiceSecurity}), then ca-service's own. Anything not listed is denied.
+ * ({@link ServiceSecurity}), then ca-service's own. Anything not listed is denied. CaRoleMatrixTests calls every
+ * endpoint with every role.
  */
 @Configuration
 public class SecurityConfig {
@@ -29,8 +29,10 @@ public class SecurityConfig {
                     auth
                             // Public PKI endpoints: plain HTTP by convention, no login (DESIGN.md, Security model).
                             .requestMatchers(HttpMethod.GET, "/pki/ca/*", "/pki/crl/*").permitAll()
+                            // Those who issue (RA_OFFICER), run (ADMIN) or audit the CAs; relying parties fetch CA
+                            // certificates from /pki/ca, seal- and trust-service call with the bootstrap ADMIN.
                             .requestMatchers(HttpMethod.GET, "/api/v1/cas", "/api/v1/cas/*", "/api/v1/profiles", "/api/v1/profiles/*")
-                            .hasAnyRole(names(Role.values()))
+                            .hasAnyRole(names(ADMIN, RA_OFFICER, AUDITOR))
                             .requestMatchers(HttpMethod.POST, "/api/v1/cas").hasRole(ADMIN.name())
                             .requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/certificates/*/revoke",
                                     "/api/v1/certificates/*/release").hasAnyRole(names(ADMIN, RA_OFFICER))

@@ -32,28 +32,52 @@ public final class FujieTestClient {
 
     private final String baseUrl;
     private final HttpClient http;
-    /** The Authorization header every request carries, or null. */
-    private final String authorization;
+    private final java.util.Map<String, String> headers;
 
     private FujieTestClient(String baseUrl, SSLContext ssl) {
         this(baseUrl, HttpClient.newBuilder().sslContext(ssl).version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build(), null);
+                .connectTimeout(Duration.ofSeconds(10)).build(), java.util.Map.of());
     }
 
-    private FujieTestClient(String baseUrl, HttpClient http, String authorization) {
+    private FujieTestClient(String baseUrl, HttpClient http, java.util.Map<String, String> headers) {
         this.baseUrl = baseUrl;
         this.http = http;
-        this.authorization = authorization;
+        this.headers = headers;
+    }
+
+    /** The same connection settings, every request also carrying the header (e.g. a bearer token's Authorization). */
+    public FujieTestClient withHeader(String name, String value) {
+        java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new FujieTestClient(baseUrl, http, java.util.Map.copyOf(more));
     }
 
     /** The same connection settings, every request carrying the bearer token (RFC 6750). */
     public FujieTestClient withBearer(String token) {
-        return new FujieTestClient(baseUrl, http, "Bearer " + token);
+        return withHeader("Authorization", "Bearer " + token);
     }
 
     /** The same client for another service's URL. */
     public FujieTestClient at(String otherBaseUrl) {
-        return new FujieTestClient(otherBaseUrl, http, authorization);
+        return new FujieTestClient(otherBaseUrl, http, headers);
+    }
+
+    /** An application/x-www-form-urlencoded POST (e.g. RFC 7662 introspection). */
+    public Response postForm(String path, java.util.Map<String, String> fields) {
+        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
+                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send("POST", path, "application/x-www-form-urlencoded", body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Any method with any body (null: none), e.g. for calling every endpoint of a service with the same client. */
+    public Response send(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        return send(request);
     }
 
     public static FujieTestClient forPkcs12(String baseUrl, Path p12, Path passwordFile, Path trustChain) {
@@ -113,16 +137,6 @@ public final class FujieTestClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body))));
     }
 
-    /** An application/x-www-form-urlencoded POST (e.g. RFC 7662 introspection). */
-    public Response postForm(String path, java.util.Map<String, String> fields) {
-        String body = fields.entrySet().stream().map(e -> java.net.URLEncoder.encode(e.getKey(), java.nio.charset.StandardCharsets.UTF_8)
-                + "=" + java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8))
-                .collect(java.util.stream.Collectors.joining("&"));
-        return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
     /** A multipart/form-data POST with one file part. */
     public Response postFile(String path, String part, String filename, byte[] content) {
         return postFiles(path, java.util.List.of(new FilePart(part, filename, content)));
@@ -138,8 +152,10 @@ public final class FujieTestClient {
     /** A GET keeping the answer's bytes. */
     public Bytes getBytes(String path) {
         try {
-            HttpResponse<byte[]> response = http.send(authorized(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET())
-                    .timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET();
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
@@ -154,7 +170,9 @@ public final class FujieTestClient {
     /** As {@link #postFiles}, keeping the answer's bytes. */
     public Bytes postFilesForBytes(String path, java.util.List<FilePart> parts) {
         try {
-            HttpResponse<byte[]> response = http.send(authorized(multipart(path, parts)).timeout(Duration.ofSeconds(60)).build(),
+            HttpRequest.Builder request = multipart(path, parts);
+            headers.forEach(request::header);
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             return new Bytes(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
@@ -190,16 +208,13 @@ public final class FujieTestClient {
     }
 
     private Response send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
-            HttpResponse<String> response = http.send(authorized(request).timeout(Duration.ofSeconds(60)).build(),
+            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
         }
-    }
-
-    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
-        return authorization == null ? request : request.header("Authorization", authorization);
     }
 }

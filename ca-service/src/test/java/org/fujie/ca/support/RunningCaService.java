@@ -119,6 +119,11 @@ public final class RunningCaService implements AutoCloseable {
         return FujieTestClient.anonymous(baseUrl(), trustChain());
     }
 
+    /** The running application, e.g. to read which endpoints it has. */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }

@@ -23,7 +23,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seals API of CONTRACT.md: HTTP in and out; the lifecycle is {@link SealService}'s. */
+/**
+ * The seals API of CONTRACT.md: HTTP in and out; the lifecycle is {@link SealService}'s. Reads go through
+ * {@link KeeperScope}: a keeper sees its own seals only.
+ */
 @RestController
 @RequestMapping("/api/v1/seals")
 class SealController {
@@ -109,7 +112,8 @@ class SealController {
 
     /** {@code ?status=} one status only; {@code ?expiring=true} only the seals expiring soon. */
     @GetMapping
-    List<SealView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String expiring) {
+    List<SealView> list(@RequestParam(required = false) String status, @RequestParam(required = false) String expiring,
+            Authentication caller) {
         SealStatus wanted;
         try {
             wanted = status == null ? null : SealStatus.valueOf(status);
@@ -119,30 +123,32 @@ class SealController {
         if (expiring != null && !expiring.equals("true") && !expiring.equals("false")) {
             throw new FujieException(SealProblem.SEAL_INVALID, "expiring must be true or false");
         }
-        return seals.list(wanted, "true".equals(expiring)).stream().map(this::view).toList();
+        return KeeperScope.readable(seals.list(wanted, "true".equals(expiring)), caller).stream().map(this::view).toList();
     }
 
     /** Every certificate the seal has had, the first first; the current one last. */
     @GetMapping("/{id}/certificates")
-    List<CertificateView> certificates(@PathVariable String id) {
+    List<CertificateView> certificates(@PathVariable String id, Authentication caller) {
+        KeeperScope.readable(seals.get(id), caller);
         return seals.certificates(id).stream().map(CertificateView::of).toList();
     }
 
     @GetMapping("/{id}")
-    SealView get(@PathVariable String id) {
-        return view(seals.get(id));
+    SealView get(@PathVariable String id, Authentication caller) {
+        return view(KeeperScope.readable(seals.get(id), caller));
     }
 
     @GetMapping(value = "/{id}/image.png", produces = MediaType.IMAGE_PNG_VALUE)
-    ResponseEntity<byte[]> image(@PathVariable String id) {
-        seals.get(id);
+    ResponseEntity<byte[]> image(@PathVariable String id, Authentication caller) {
+        KeeperScope.readable(seals.get(id), caller);
         return seals.image(id).map(ResponseEntity::ok)
                 .orElseThrow(() -> new FujieException(SealProblem.SEAL_NOT_FOUND, "the seal " + id + " has no image yet"));
     }
 
     /** The SM2 seal's GB/T 38540 SESeal (version 4, DER), made by the seal maker on first request and kept. */
     @GetMapping(value = "/{id}/eseal", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
-    ResponseEntity<byte[]> eseal(@PathVariable String id) {
+    ResponseEntity<byte[]> eseal(@PathVariable String id, Authentication caller) {
+        KeeperScope.readable(seals.get(id), caller);
         return ResponseEntity.ok().header("Content-Disposition", "attachment; filename=\"" + id + ".eseal\"").body(eseals.der(id));
     }
 }

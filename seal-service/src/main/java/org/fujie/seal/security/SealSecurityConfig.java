@@ -16,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Who may call what in seal-service: the shared rules, then its own. SEAL_ADMINs make and manage seals;
- * keepers stamp with the seals granted to them; keepers, auditors and administrators may read them. Anything not listed is denied.
+ * keepers stamp with the seals granted to them and read those (narrowed to their own seals by KeeperScope); auditors
+ * and administrators read every seal. Anything not listed is denied. SealRoleMatrixTests calls every endpoint with every
+ * role.
  */
 @Configuration
 public class SealSecurityConfig {
@@ -30,7 +32,7 @@ public class SealSecurityConfig {
                             .requestMatchers(HttpMethod.GET, "/api/v1/seals", "/api/v1/seals/*", "/api/v1/seals/*/image.png",
                                     "/api/v1/seals/*/certificates", "/api/v1/seals/*/eseal")
                             .hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
-                            .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usage").hasAnyRole(names(SEAL_ADMIN, AUDITOR, ADMIN))
+                            .requestMatchers(HttpMethod.GET, "/api/v1/seals/*/usage").hasAnyRole(names(SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN))
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals/*/stamp").hasRole(SEAL_KEEPER.name())
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/*/approve", "/api/v1/seals/*/suspend",
                                     "/api/v1/seals/*/resume", "/api/v1/seals/*/renew", "/api/v1/seals/*/revoke")

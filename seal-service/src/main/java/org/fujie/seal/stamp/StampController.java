@@ -13,6 +13,8 @@ import java.util.stream.Stream;
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.fujie.seal.problem.SealProblem;
 import org.fujie.seal.seal.Actor;
+import org.fujie.seal.seal.KeeperScope;
+import org.fujie.seal.seal.SealService;
 import org.fujie.service.problem.FujieException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -42,9 +44,11 @@ class StampController {
     private static final int MAX_XML_BYTES = 32 * 1024 * 1024;
 
     private final SealStamper stamper;
+    private final SealService seals;
 
-    StampController(SealStamper stamper) {
+    StampController(SealStamper stamper, SealService seals) {
         this.stamper = stamper;
+        this.seals = seals;
     }
 
     @PostMapping("/api/v1/seals/{id}/stamp")
@@ -165,8 +169,10 @@ class StampController {
         }
     }
 
+    /** A keeper reads the usage of its own seals only ({@link KeeperScope}). */
     @GetMapping("/api/v1/seals/{id}/usage")
-    List<Usage> usage(@PathVariable String id) {
+    List<Usage> usage(@PathVariable String id, Authentication caller) {
+        KeeperScope.readable(seals.get(id), caller);
         return stamper.usage(id);
     }
 }

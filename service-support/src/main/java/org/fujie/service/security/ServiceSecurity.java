@@ -55,15 +55,20 @@ public final class ServiceSecurity {
                 .accessDeniedHandler(ProblemResponses.forbidden()));
     }
 
-    /** Health for anyone; principals for ADMIN; the audit log for ADMIN and AUDITOR; the error page. */
+    /**
+     * Health for anyone; principals changed by ADMIN, read by ADMIN and AUDITOR (who reviews the grants); the audit log
+     * read by ADMIN and AUDITOR, a checkpoint signed on demand by ADMIN only (AUDITOR is read-only everywhere); the
+     * error page.
+     */
     public static void commonRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
+                .requestMatchers(HttpMethod.GET, "/api/v1/principals").hasAnyRole(names(ADMIN, AUDITOR))
                 .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
                 .hasAnyRole(names(ADMIN, AUDITOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(names(ADMIN, AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(ADMIN.name())
                 .requestMatchers("/error").permitAll();
     }
 

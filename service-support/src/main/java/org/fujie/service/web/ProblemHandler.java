@@ -14,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /** Every error as RFC 7807 problem JSON with a stable type; never a stack trace. */
@@ -25,6 +26,12 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(FujieException.class)
     ResponseEntity<ProblemDetail> refused(FujieException e) {
         return problem(e.type(), e.getMessage());
+    }
+
+    /** A multipart endpoint (stamp, verify) sent something else, or a broken multipart body: the caller's mistake. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
+        return problem(CommonProblem.MALFORMED_REQUEST, "send the document as multipart/form-data (CONTRACT.md)");
     }
 
     @ExceptionHandler(Exception.class)
@@ -48,6 +55,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             case 400 -> CommonProblem.MALFORMED_REQUEST;
             case 404 -> CommonProblem.NOT_FOUND;
             case 405 -> CommonProblem.METHOD_NOT_ALLOWED;
+            case 413 -> CommonProblem.REQUEST_TOO_LARGE;
             case 415 -> CommonProblem.UNSUPPORTED_MEDIA_TYPE;
             default -> CommonProblem.INTERNAL;
         };

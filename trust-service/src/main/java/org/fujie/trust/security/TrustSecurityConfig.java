@@ -6,7 +6,6 @@ import static org.fujie.service.security.Role.AUDITOR;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import org.fujie.service.security.CertificateRoleResolver;
-import org.fujie.service.security.Role;
 import org.fujie.service.security.ServiceSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +14,10 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 
-/** Who may call what in trust-service: the shared rules, then its own. Anything not listed is denied. */
+/**
+ * Who may call what in trust-service: the shared rules, then its own. Anything not listed is denied.
+ * TrustRoleMatrixTests calls every endpoint with every role.
+ */
 @Configuration
 public class TrustSecurityConfig {
 
@@ -27,9 +29,12 @@ public class TrustSecurityConfig {
                     auth
                             .requestMatchers(HttpMethod.GET, "/api/v1/trust-anchors", "/api/v1/trust-anchors/*")
                             .hasAnyRole(names(ADMIN, AUDITOR, APP))
-                            .requestMatchers("/api/v1/trust-anchors", "/api/v1/trust-anchors/*").hasRole(ADMIN.name())
+                            .requestMatchers(HttpMethod.POST, "/api/v1/trust-anchors").hasRole(ADMIN.name())
+                            .requestMatchers(HttpMethod.DELETE, "/api/v1/trust-anchors/*").hasRole(ADMIN.name())
+                            // Relying applications verify and validate; ADMIN too (the CLI's default credential).
+                            // AUDITOR is read-only: no POST, even one that changes nothing.
                             .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate", "/api/v1/verify")
-                            .hasAnyRole(names(Role.values()))
+                            .hasAnyRole(names(ADMIN, APP))
                             // Log-in: the signed nonce is the authentication; the published token keys are public.
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/challenge", "/api/v1/auth/token").permitAll()
                             .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
