@@ -50,11 +50,14 @@ public class FujieClientAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TrustServiceClient fujieTrustServiceClient(FujieClientProperties properties) {
-        if (properties.mtls().enabled() && properties.keyStore() == null) {
-            throw new IllegalStateException("mutual-TLS log-in asks trust-service as this application: set fujie.client.key-store "
+        // The certificate checks and introspection are API calls as role APP; the JWKS alone needs no client certificate.
+        boolean callsAsApplication = properties.mtls().enabled() || properties.jwt().introspection().enabled();
+        if (callsAsApplication && properties.keyStore() == null) {
+            throw new IllegalStateException("the starter asks trust-service as this application: set fujie.client.key-store "
                     + "(its PKCS#12, granted role APP in trust-service) and fujie.client.key-store-password");
         }
-        SSLContext tls = FujieTls.context(properties.trustChain(), properties.keyStore(), properties.keyStorePassword());
+        SSLContext tls = FujieTls.context(properties.trustChain(), callsAsApplication ? properties.keyStore() : null,
+                properties.keyStorePassword());
         return new TrustServiceClient(properties.trustServiceUrl(), tls, properties.connectTimeout(), properties.requestTimeout());
     }
 
