@@ -30,6 +30,7 @@ public record FujieClientProperties(URI trustServiceUrl, Resource trustChain, Re
     /**
      * Log-in with the client certificate of the application's own TLS connection, checked online.
      *
+     * @param enabled whether a TLS client certificate logs the user in
      * @param purpose the purpose trust-service checks the certificate for (TLS_CLIENT: extended key usage clientAuth)
      * @param validTtl how long a "valid" answer is reused
      * @param invalidTtl how long an "invalid" answer is reused (shorter: a fixed problem shows soon)
@@ -56,11 +57,15 @@ public record FujieClientProperties(URI trustServiceUrl, Resource trustChain, Re
     /**
      * Resource-server log-in with JWTs that trust-service issued.
      *
+     * @param enabled whether bearer tokens log the user in
+     * @param issuer the expected iss
+     * @param audience the audience (aud) the token must name
      * @param jwksUrl default {trust-service-url}/.well-known/jwks.json
      * @param algorithms the JWS algorithms accepted (asymmetric only; the key for each token is the JWKS key of its kid)
      * @param jwksCacheTtl how long a fetched key set is used before it is fetched again
      * @param jwksRefetchInterval the least time between two fetches caused by unknown key ids (a flood of made-up
      *        kids cannot turn into a flood of requests to trust-service)
+     * @param clockSkew how much exp and nbf may be off (exp is required)
      * @param requireCertificateBinding a token that names a certificate ({@code cnf.x5t#S256}, RFC 8705) is accepted
      *        only over a TLS connection with that client certificate
      */
@@ -74,6 +79,7 @@ public record FujieClientProperties(URI trustServiceUrl, Resource trustChain, Re
     /**
      * Asking trust-service (RFC 7662) whether a token is still active, so a log-out takes effect at once.
      *
+     * @param enabled whether to ask (off by default: one more call per token and cache period)
      * @param cacheTtl how long an answer is reused
      * @param cacheSize how many answers are kept at most
      */
