@@ -6,12 +6,15 @@ import java.time.Duration;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditCheckpointer;
 import org.fujie.service.audit.AuditReader;
+import org.fujie.service.audit.AuditShutdownCheckpoint;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.publication.PublicHttpConfiguration;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.PrincipalService;
 import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.web.DeniedAccessAudit;
 import org.fujie.service.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -46,13 +49,26 @@ public class ServiceSupportConfiguration {
     }
 
     @Bean
-    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock) {
-        return new AuditCheckpointer(jdbc, keys, clock);
+    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock, PlatformTransactionManager transactionManager) {
+        return new AuditCheckpointer(jdbc, keys, clock, new TransactionTemplate(transactionManager));
     }
 
     @Bean
-    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer) {
-        return new AuditReader(jdbc, checkpointer);
+    AuditShutdownCheckpoint auditShutdownCheckpoint(AuditCheckpointer checkpointer) {
+        return new AuditShutdownCheckpoint(checkpointer);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer, Clock clock,
+            @Value("${fujie.audit.checkpoint-interval:60s}") Duration checkpointInterval,
+            @Value("${fujie.audit.checkpoint-grace:60s}") Duration checkpointGrace) {
+        return new AuditReader(jdbc, checkpointer, clock, checkpointInterval, checkpointGrace);
+    }
+
+    /** 403s are audited (the security filter chain finds this handler by type). */
+    @Bean
+    DeniedAccessAudit deniedAccessAudit(ObjectProvider<AuditedTransactions> audited) {
+        return new DeniedAccessAudit(audited);
     }
 
     @Bean

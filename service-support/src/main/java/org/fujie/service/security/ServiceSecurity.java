@@ -6,10 +6,12 @@ import static org.fujie.service.security.Role.AUDITOR;
 import java.util.Arrays;
 
 import org.fujie.service.problem.ProblemResponses;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
 
 /**
@@ -33,18 +35,26 @@ public final class ServiceSecurity {
                         .authenticationUserDetailsService(resolver))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
+                        .accessDeniedHandler(deniedAccess(http)));
     }
 
-    /** Health for anyone; principals for ADMIN; the audit log for ADMIN and AUDITOR; the error page. */
+    /** The service's handler of 403s (it audits them) where it defines one, else the plain problem answer. */
+    private static AccessDeniedHandler deniedAccess(HttpSecurity http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        return context == null ? ProblemResponses.forbidden()
+                : context.getBeanProvider(AccessDeniedHandler.class).getIfAvailable(ProblemResponses::forbidden);
+    }
+
+    /** Health for anyone; principals for ADMIN; the audit log for ADMIN and AUDITOR (read-only); the error page. */
     public static void commonRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify",
+                        "/api/v1/audit/checkpoints")
                 .hasAnyRole(names(ADMIN, AUDITOR))
-                .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasAnyRole(names(ADMIN, AUDITOR))
+                .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(ADMIN.name())
                 .requestMatchers("/error").permitAll();
     }
 
