@@ -1,5 +1,6 @@
 package org.fujie.service.audit;
 
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +27,7 @@ public record AuditContext(String roles, String clientAddress) {
     private static final String ROLE_PREFIX = "ROLE_";
 
     public AuditContext {
-        java.util.Objects.requireNonNull(roles, "roles");
+        Objects.requireNonNull(roles, "roles");
     }
 
     /** The context of the request the current thread serves, or {@link #SYSTEM} when it serves none. */
