@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * once, applies the changes and appends their entries in order, and commits them together. Callers
  * block until their commit, so nothing is returned that is not stored. The head row lock keeps the
  * chain linear when several instances share the database. If a batch fails, each change of it is
- * retried alone, so one bad change fails only its own caller.
+ * retried alone, so one bad change fails only its own caller. The caller's roles and address
+ * ({@link AuditContext}) are taken on the caller's thread when it submits, since the writer thread
+ * serves no request.
  */
 public final class AuditedTransactions implements AutoCloseable {
 
