@@ -36,6 +36,7 @@ final class SealMatrix {
             rule("DELETE", "/api/v1/principals/{id}", ADMIN),
             rule("GET", "/api/v1/audit", ADMIN, AUDITOR),
             rule("GET", "/api/v1/audit/verify", ADMIN, AUDITOR),
+            rule("GET", "/api/v1/audit/export", ADMIN, AUDITOR),
             rule("GET", "/api/v1/audit/checkpoints", ADMIN, AUDITOR),
             rule("POST", "/api/v1/audit/checkpoints", ADMIN),
 

@@ -126,6 +126,10 @@ class SealServiceTests {
         FujieTestClient.Response notGranted = otherKeeper.postFiles("/api/v1/seals/" + id + "/stamp", request);
         assertThat(notGranted.status()).isEqualTo(403);
         assertThat(notGranted.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-not-granted");
+        JsonNode denied = admin.get("/api/v1/audit?action=access.denied&outcome=DENIED&actor=keeper%20two").json().get("items").get(0);
+        assertThat(denied.get("target").asString()).isEqualTo("POST /api/v1/seals/" + id + "/stamp");
+        assertThat(denied.get("roles").asString()).isEqualTo("SEAL_KEEPER");
+        assertThat(denied.get("details").asString()).contains("seal-not-granted");
         assertThat(bob.postFiles("/api/v1/seals/" + id + "/stamp", request).status()).as("a SEAL_ADMIN does not stamp").isEqualTo(403);
 
         FujieTestClient.Bytes stamped = keeper.postFilesForBytes("/api/v1/seals/" + id + "/stamp", request);

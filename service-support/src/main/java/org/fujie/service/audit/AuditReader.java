@@ -1,102 +1,66 @@
 package org.fujie.service.audit;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.OffsetDateTime;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Reads the audit log and verifies its chain. */
+/** Reads the audit log (a page, or everything a query selects, in order) and verifies it. */
 public final class AuditReader {
 
-    private static final int VERIFY_PAGE = 5_000;
+    private static final int EXPORT_PAGE = 1_000;
 
     private final JdbcClient jdbc;
-    private final AuditCheckpointer checkpoints;
+    private final AuditVerifier verifier;
 
-    public AuditReader(JdbcClient jdbc, AuditCheckpointer checkpoints) {
+    /**
+     * @param checkpointInterval the configured {@code fujie.audit.checkpoint-interval}
+     * @param grace how much longer than two intervals an entry may wait for its checkpoint
+     */
+    public AuditReader(JdbcClient jdbc, AuditCheckpointer checkpoints, Clock clock, Duration checkpointInterval, Duration grace) {
         this.jdbc = jdbc;
-        this.checkpoints = checkpoints;
+        this.verifier = new AuditVerifier(jdbc, checkpoints, clock, checkpointInterval, grace);
     }
 
-    public List<AuditEntry> page(String action, int page, int size) {
-        String where = action == null ? "" : "where action = :action ";
-        var spec = jdbc.sql("select * from audit_log " + where + "order by seq desc limit :size offset :offset")
+    /** The newest entries first. */
+    public List<AuditEntry> page(AuditQuery query, int page, int size) {
+        return jdbc.sql("select * from audit_log" + query.where() + " order by seq desc limit :size offset :offset")
+                .params(query.parameters())
                 .param("size", size)
-                .param("offset", (long) page * size);
-        if (action != null) {
-            spec = spec.param("action", action);
-        }
-        return spec.query(AuditReader::entry).list();
+                .param("offset", (long) page * size)
+                .query(AuditEntry::row).list();
     }
 
-    public long count(String action) {
-        return action == null
-                ? jdbc.sql("select count(*) from audit_log").query(Long.class).single()
-                : jdbc.sql("select count(*) from audit_log where action = ?").param(action).query(Long.class).single();
+    public long count(AuditQuery query) {
+        return jdbc.sql("select count(*) from audit_log" + query.where()).params(query.parameters()).query(Long.class).single();
     }
 
     /**
-     * Walks the whole chain from the first entry: each entry must follow the previous one without a gap,
-     * name the previous hash, and carry the hash of its own fields; the head must point at the last.
-     * Then every signed checkpoint must verify and match the entry it names: this catches a chain
-     * recomputed by someone who could write to the database but does not hold the audit key.
+     * Hands every entry the query selects to {@code sink}, in seq order, reading a page at a time so that
+     * the whole log is never in memory.
      */
-    public AuditVerification verify() {
-        String previous = AuditChain.GENESIS;
-        long expectedSeq = 1;
-        long checked = 0;
+    public void export(AuditQuery query, Consumer<AuditEntry> sink) {
+        long after = 0;
         while (true) {
-            List<AuditEntry> entries = jdbc.sql("select * from audit_log where seq >= ? order by seq limit ?")
-                    .params(expectedSeq, VERIFY_PAGE)
-                    .query(AuditReader::entry)
-                    .list();
-            for (AuditEntry entry : entries) {
-                if (entry.seq() != expectedSeq) {
-                    return AuditVerification.broken(checked, expectedSeq, "entry " + expectedSeq + " is missing");
-                }
-                if (!entry.prevHash().equals(previous)) {
-                    return AuditVerification.broken(checked, entry.seq(), "entry " + entry.seq() + " does not link to its predecessor");
-                }
-                if (!entry.expectedHash(previous).equals(entry.hash())) {
-                    return AuditVerification.broken(checked, entry.seq(), "entry " + entry.seq() + " was altered");
-                }
-                previous = entry.hash();
-                expectedSeq++;
-                checked++;
+            Map<String, Object> parameters = query.parameters();
+            List<AuditEntry> entries = jdbc.sql("select * from audit_log" + query.where("seq > :after") + " order by seq limit :limit")
+                    .params(parameters)
+                    .param("after", after)
+                    .param("limit", EXPORT_PAGE)
+                    .query(AuditEntry::row).list();
+            entries.forEach(sink);
+            if (entries.size() < EXPORT_PAGE) {
+                return;
             }
-            if (entries.size() < VERIFY_PAGE) {
-                break;
-            }
+            after = entries.get(entries.size() - 1).seq();
         }
-        record HeadRow(long seq, String hash) {
-        }
-        HeadRow head = jdbc.sql("select last_seq, last_hash from audit_head where id = 1")
-                .query((rs, n) -> new HeadRow(rs.getLong(1), rs.getString(2))).single();
-        if (head.seq() != checked || !head.hash().equals(previous)) {
-            return AuditVerification.broken(checked, head.seq(), "the chain head does not match the last entry (entries removed at the end?)");
-        }
-        int verifiedCheckpoints = 0;
-        for (AuditCheckpoint checkpoint : checkpoints.all()) {
-            if (!checkpoints.signatureValid(checkpoint)) {
-                return AuditVerification.broken(checked, checkpoint.seq(), "the signature of the checkpoint at entry "
-                        + checkpoint.seq() + " does not verify");
-            }
-            String stored = jdbc.sql("select hash from audit_log where seq = ?").param(checkpoint.seq()).query(String.class)
-                    .optional().orElse(null);
-            if (!checkpoint.hash().equals(stored)) {
-                return AuditVerification.broken(checked, checkpoint.seq(), "entry " + checkpoint.seq()
-                        + " differs from the checkpoint signed at " + checkpoint.signedAt() + ": the chain was rewritten at or before it");
-            }
-            verifiedCheckpoints++;
-        }
-        return AuditVerification.intact(checked, previous, verifiedCheckpoints);
     }
 
-    private static AuditEntry entry(ResultSet rs, int row) throws SQLException {
-        return new AuditEntry(rs.getLong("seq"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                rs.getString("actor"), rs.getString("action"), rs.getString("target"), rs.getString("details"),
-                rs.getString("prev_hash"), rs.getString("hash"));
+    /** Walks the entries and checkpoints and reports the first broken link (see {@link AuditVerifier}). */
+    public AuditVerification verify() {
+        return verifier.verify();
     }
 }

@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * once, applies the changes and appends their entries in order, and commits them together. Callers
  * block until their commit, so nothing is returned that is not stored. The head row lock keeps the
  * chain linear when several instances share the database. If a batch fails, each change of it is
- * retried alone, so one bad change fails only its own caller.
+ * retried alone, so one bad change fails only its own caller. The caller's roles and address
+ * ({@link AuditContext}) are taken on the caller's thread when it submits, since the writer thread
+ * serves no request.
  */
 public final class AuditedTransactions implements AutoCloseable {
 
@@ -76,7 +78,8 @@ public final class AuditedTransactions implements AutoCloseable {
         if (!running) {
             throw new IllegalStateException("the audited writer is shut down");
         }
-        Pending<T> pending = new Pending<>(change, new CompletableFuture<>());
+        // Roles and address are the request's on this thread; the writer thread has no request.
+        Pending<T> pending = new Pending<>(change, AuditContext.current(), new CompletableFuture<>());
         queue.add(pending);
         try {
             return pending.result.get(60, TimeUnit.SECONDS);
@@ -146,7 +149,7 @@ public final class AuditedTransactions implements AutoCloseable {
         for (Pending<?> pending : batch) {
             Audited<?> audited = pending.change.apply(jdbc);
             results.add(audited.result());
-            events.add(audited.event());
+            events.add(inContext(audited.event(), pending.submitter));
         }
         append(head, events);
         return results;
@@ -158,7 +161,11 @@ public final class AuditedTransactions implements AutoCloseable {
      * call it last, just before the commit.
      */
     public void appendWithin(AuditEvent event) {
-        append(lockHead(jdbc), List.of(event));
+        append(lockHead(jdbc), List.of(inContext(event, AuditContext.current())));
+    }
+
+    private static AuditEvent inContext(AuditEvent event, AuditContext submitter) {
+        return event.context() != null ? event : event.withContext(submitter);
     }
 
     private static Head lockHead(JdbcClient jdbc) {
@@ -175,14 +182,17 @@ public final class AuditedTransactions implements AutoCloseable {
             seq++;
             Instant at = AuditChain.storedPrecision(clock.instant());
             String details = JSON.writeValueAsString(event.details());
-            String hash = AuditChain.hash(previous, seq, at, event.actor(), event.action(), event.target(), details);
-            entries.add(new Object[] {seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event.actor(), event.action(),
-                    event.target(), details, previous, hash});
+            AuditContext context = event.context();
+            String outcome = event.outcome().name();
+            String hash = AuditChain.hashV2(previous, seq, at, event.actor(), context.roles(), event.action(), event.target(),
+                    outcome, context.clientAddress(), details);
+            entries.add(new Object[] {seq, OffsetDateTime.ofInstant(at, ZoneOffset.UTC), event.actor(), context.roles(),
+                    event.action(), event.target(), outcome, context.clientAddress(), details, previous, hash});
             previous = hash;
         }
         // One JDBC batch for all entries: the writer thread is what every request waits for.
-        batchWriter.batchUpdate("insert into audit_log (seq, at, actor, action, target, details, prev_hash, hash) "
-                + "values (?, ?, ?, ?, ?, ?, ?, ?)", entries);
+        batchWriter.batchUpdate("insert into audit_log (seq, at, actor, roles, action, target, outcome, client_address, details,"
+                + " prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", entries);
         jdbc.sql("update audit_head set last_seq = ?, last_hash = ? where id = 1").params(seq, previous).update();
     }
 
@@ -195,7 +205,7 @@ public final class AuditedTransactions implements AutoCloseable {
     private record Head(long seq, String hash) {
     }
 
-    private record Pending<T>(Function<JdbcClient, Audited<T>> change, CompletableFuture<T> result) {
+    private record Pending<T>(Function<JdbcClient, Audited<T>> change, AuditContext submitter, CompletableFuture<T> result) {
         @SuppressWarnings("unchecked")
         void complete(Object value) {
             result.complete((T) value);

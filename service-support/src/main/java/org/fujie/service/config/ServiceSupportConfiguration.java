@@ -8,6 +8,7 @@ import java.time.Duration;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditCheckpointer;
 import org.fujie.service.audit.AuditReader;
+import org.fujie.service.audit.AuditShutdownCheckpoint;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.publication.PublicHttpConfiguration;
 import org.fujie.service.security.CertificateRoleResolver;
@@ -17,7 +18,9 @@ import org.fujie.service.security.token.TokenAuthenticationConverter;
 import org.fujie.service.security.token.TokenClaims;
 import org.fujie.service.security.token.TokenDecoders;
 import org.fujie.service.security.token.TrustChainRetriever;
+import org.fujie.service.web.DeniedAccessAudit;
 import org.fujie.service.web.RequestSizeLimitFilter;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -54,13 +57,26 @@ public class ServiceSupportConfiguration {
     }
 
     @Bean
-    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock) {
-        return new AuditCheckpointer(jdbc, keys, clock);
+    AuditCheckpointer auditCheckpointer(JdbcClient jdbc, KeyBackend keys, Clock clock, PlatformTransactionManager transactionManager) {
+        return new AuditCheckpointer(jdbc, keys, clock, new TransactionTemplate(transactionManager));
     }
 
     @Bean
-    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer) {
-        return new AuditReader(jdbc, checkpointer);
+    AuditShutdownCheckpoint auditShutdownCheckpoint(AuditCheckpointer checkpointer) {
+        return new AuditShutdownCheckpoint(checkpointer);
+    }
+
+    @Bean
+    AuditReader auditReader(JdbcClient jdbc, AuditCheckpointer checkpointer, Clock clock,
+            @Value("${fujie.audit.checkpoint-interval:60s}") Duration checkpointInterval,
+            @Value("${fujie.audit.checkpoint-grace:60s}") Duration checkpointGrace) {
+        return new AuditReader(jdbc, checkpointer, clock, checkpointInterval, checkpointGrace);
+    }
+
+    /** 403s are audited (the security filter chain finds this handler by type). */
+    @Bean
+    DeniedAccessAudit deniedAccessAudit(ObjectProvider<AuditedTransactions> audited) {
+        return new DeniedAccessAudit(audited);
     }
 
     @Bean

@@ -19,6 +19,7 @@ public final class ProblemResponses {
     private ProblemResponses() {
     }
 
+    /** Not audited, unlike 403s (see web.DeniedAccessAudit): an anonymous caller names no one, and anyone could flood the log. */
     public static AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> write(response, CommonProblem.UNAUTHORIZED,
                 "present a client certificate issued by Fujie's CA (mutual TLS) or a valid bearer token from trust-service");

@@ -13,6 +13,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
 
 /**
@@ -38,7 +39,7 @@ public final class ServiceSecurity {
                         .authenticationUserDetailsService(resolver))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(ProblemResponses.unauthorized())
-                        .accessDeniedHandler(ProblemResponses.forbidden()));
+                        .accessDeniedHandler(deniedAccess(http)));
     }
 
     /** Bearer tokens beside certificates, when the application context holds a decoder for them. */
@@ -52,7 +53,14 @@ public final class ServiceSecurity {
         http.oauth2ResourceServer(server -> server
                 .jwt(jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(converter))
                 .authenticationEntryPoint(ProblemResponses.unauthorized())
-                .accessDeniedHandler(ProblemResponses.forbidden()));
+                .accessDeniedHandler(deniedAccess(http)));
+    }
+
+    /** The service's handler of 403s (it audits them) where it defines one, else the plain problem answer. */
+    private static AccessDeniedHandler deniedAccess(HttpSecurity http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        return context == null ? ProblemResponses.forbidden()
+                : context.getBeanProvider(AccessDeniedHandler.class).getIfAvailable(ProblemResponses::forbidden);
     }
 
     /**
@@ -66,7 +74,8 @@ public final class ServiceSecurity {
                 .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**").permitAll()
                 .requestMatchers(HttpMethod.GET, "/api/v1/principals").hasAnyRole(names(ADMIN, AUDITOR))
                 .requestMatchers("/api/v1/principals", "/api/v1/principals/*").hasRole(ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/verify", "/api/v1/audit/checkpoints")
+                .requestMatchers(HttpMethod.GET, "/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify",
+                        "/api/v1/audit/checkpoints")
                 .hasAnyRole(names(ADMIN, AUDITOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(ADMIN.name())
                 .requestMatchers("/error").permitAll();

@@ -1,11 +1,13 @@
 package org.fujie.service.web;
 
-import org.fujie.service.problem.CommonProblem;
+import jakarta.servlet.http.HttpServletRequest;
 
+import org.fujie.service.problem.CommonProblem;
 import org.fujie.service.problem.FujieException;
 import org.fujie.service.problem.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -23,8 +25,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
+    private final ObjectProvider<DeniedAccessAudit> deniedAccess;
+
+    ProblemHandler(ObjectProvider<DeniedAccessAudit> deniedAccess) {
+        this.deniedAccess = deniedAccess;
+    }
+
     @ExceptionHandler(FujieException.class)
-    ResponseEntity<ProblemDetail> refused(FujieException e) {
+    ResponseEntity<ProblemDetail> refused(FujieException e, HttpServletRequest request) {
+        if (e.type().status() == 403) {
+            // A service's own refusal (a keeper stamping a seal not granted to them, four eyes) is a denial too.
+            deniedAccess.ifAvailable(audit -> audit.record(request, e.type().slug()));
+        }
         return problem(e.type(), e.getMessage());
     }
 

@@ -107,14 +107,14 @@ public final class CertificateLogin {
                 certificate.getNotAfter().toInstant());
         AccessTokens.Issued issued = tokens.issue(identity);
         audit.record(AuditEvent.of(actor(subject, fingerprint), "login.success", "certificate:" + identity.serial(),
-                Map.of("client", clientAddress, "jti", issued.jti(), "roles", identity.roles().toString())));
+                Map.of("jti", issued.jti(), "tokenRoles", identity.roles().toString())));
         return issued;
     }
 
     private FujieException fail(String address, String subject, String fingerprint, String reason) {
         throttle.failed(address, subject);
         audit.record(AuditEvent.of(subject == null ? "anonymous" : actor(subject, fingerprint), "login.failure",
-                subject == null ? "client:" + address : "subject:" + subject, Map.of("client", address, "reason", reason)));
+                subject == null ? "client:" + address : "subject:" + subject, Map.of("reason", reason)).failed());
         return new FujieException(TrustProblem.LOGIN_FAILED, reason);
     }
 
