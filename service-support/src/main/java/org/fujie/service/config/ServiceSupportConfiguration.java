@@ -3,6 +3,8 @@ package org.fujie.service.config;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditCheckpointer;
 import org.fujie.service.audit.AuditReader;
@@ -12,6 +14,7 @@ import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.PrincipalService;
 import org.fujie.service.security.PrincipalStore;
 import org.fujie.service.web.RequestSizeLimitFilter;
+import org.fujie.service.web.SecurityHeadersFilter;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -71,10 +74,19 @@ public class ServiceSupportConfiguration {
         return new PrincipalService(store, audited, resolver, clock);
     }
 
+    /** First of all filters, and on error dispatches too: every answer carries the headers, whoever writes it. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(@Value("${fujie.max-request-bytes:1048576}") long maxBytes) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }
