@@ -13,6 +13,7 @@ import org.fujie.service.publication.PublicHttpConfiguration;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.PrincipalService;
 import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.tls.TlsRenewalConfiguration;
 import org.fujie.service.web.RequestSizeLimitFilter;
 import org.fujie.service.web.SecurityHeadersFilter;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration
 @EnableScheduling
-@Import(PublicHttpConfiguration.class)
+@Import({PublicHttpConfiguration.class, TlsRenewalConfiguration.class})
 public class ServiceSupportConfiguration {
 
     @Bean
