@@ -106,7 +106,8 @@ public final class TlsCertificateRenewer {
 
     private X509Certificate renew(X509Certificate current) {
         SubjectPublicKeyInfo currentKey = SubjectPublicKeyInfo.getInstance(current.getPublicKey().getEncoded());
-        KeyAlgorithm algorithm = KeyAlgorithm.of(currentKey).orElse(KeyAlgorithm.EC_P256);
+        KeyAlgorithm algorithm = KeyAlgorithm.of(currentKey).orElseThrow(() -> new IllegalStateException(
+                "the TLS key of " + service + " has an algorithm Fujie does not issue for; replace it by hand"));
         KeyPair keyPair = algorithm.generateKeyPair();
         String subject = SubjectNames.format(current.getSubjectX500Principal());
         List<X509Certificate> chain = source.issue(csr(keyPair, algorithm, subject), subject, sans(current));
