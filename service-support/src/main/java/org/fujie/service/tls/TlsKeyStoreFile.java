@@ -50,8 +50,4 @@ final class TlsKeyStoreFile {
     void replace(PrivateKey key, List<X509Certificate> chain) {
         SecureFiles.writeOwnerOnly(file, Pkcs12Builder.build(alias, key, chain, KeyPassphrase.secretFile(passwordFile)));
     }
-
-    Path path() {
-        return file;
-    }
 }
