@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.fujie.ca.config.FujieProperties;
+import org.fujie.service.config.ServiceTls;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -32,7 +33,9 @@ public class BootstrapEnvironmentPostProcessor implements EnvironmentPostProcess
         if (properties.getBootstrap().isEnabled()) {
             BootstrapMaterial material = new BootstrapMaterial(properties, dataDir);
             material.ensure();
-            defaults.putAll(material.serverTlsProperties());
+            if (!ServiceTls.configuredExplicitly(environment)) {
+                defaults.putAll(material.serverTlsProperties(environment));
+            }
         }
         environment.getPropertySources().addLast(new MapPropertySource("fujie-defaults", defaults));
     }

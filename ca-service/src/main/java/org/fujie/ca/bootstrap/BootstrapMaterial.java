@@ -34,6 +34,7 @@ import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SecureFiles;
 import org.fujie.pki.x509.SubjectAltNames;
 import org.fujie.pki.x509.SubjectNames;
+import org.springframework.core.env.PropertyResolver;
 
 /**
  * The material a fresh installation needs, made once under the data folder: the {@code root} and
@@ -96,9 +97,9 @@ public final class BootstrapMaterial {
         }
     }
 
-    /** Spring Boot's server.ssl settings for ca-service's TLS key and the client CAs it accepts. */
-    public Map<String, Object> serverTlsProperties() {
-        return ServiceTls.serverProperties(dataDir, SERVICE);
+    /** Spring Boot's TLS settings for ca-service's TLS key and the client CAs it accepts. */
+    public Map<String, Object> serverTlsProperties(PropertyResolver environment) {
+        return ServiceTls.serverProperties(dataDir, SERVICE, environment);
     }
 
     /** Where bootstrap CA certificates are kept until the database has them. */

@@ -15,6 +15,7 @@ import org.fujie.ca.authority.PublicEndpoints;
 import org.fujie.ca.bootstrap.BootstrapRecorder;
 import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.issuance.IssuancePolicy;
+import org.fujie.ca.issuance.LocalTlsCertificates;
 import org.fujie.ca.profile.ProfileRegistry;
 import org.fujie.ca.revocation.CrlProperties;
 import org.fujie.ca.revocation.CrlPublisher;
@@ -27,6 +28,7 @@ import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.service.tls.TlsCertificateSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -110,6 +112,12 @@ public class CaConfiguration {
         return new CertificateIssuer(profiles, authorities, properties.getCa().getDefaultCa(),
                 new CsrParser(properties.getCa().getMaxCsrLength()),
                 new IssuancePolicy(endpoints, properties.getCa().getBackdate(), clock), audited, clock);
+    }
+
+    /** What ca-service's own TLS certificate is renewed with (fujie.tls.renew-before). */
+    @Bean
+    TlsCertificateSource tlsCertificateSource(CertificateIssuer issuer) {
+        return new LocalTlsCertificates(issuer);
     }
 
     @Bean

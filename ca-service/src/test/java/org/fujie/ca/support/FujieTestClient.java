@@ -113,7 +113,8 @@ public final class FujieTestClient {
         }
     }
 
-    private static javax.net.ssl.TrustManager[] trustManagers(Path trustChain) throws Exception {
+    /** Trust in the CAs of a PEM file (Fujie's trust chain), for tests that make their own TLS connections. */
+    public static javax.net.ssl.TrustManager[] trustManagers(Path trustChain) throws Exception {
         KeyStore trust = KeyStore.getInstance("PKCS12");
         trust.load(null, null);
         try (InputStream in = Files.newInputStream(trustChain)) {
@@ -205,6 +206,20 @@ public final class FujieTestClient {
 
     public Response delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE());
+    }
+
+    /** The whole answer, headers included; a null body sends none. */
+    public HttpResponse<String> exchange(String method, String path, String contentType, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException("request failed: " + e, e);
+        }
     }
 
     private Response send(HttpRequest.Builder request) {

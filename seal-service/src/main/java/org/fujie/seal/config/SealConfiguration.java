@@ -16,10 +16,12 @@ import org.fujie.seal.stamp.SesStamping;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.bootstrap.BootstrapAdmin;
 import org.fujie.service.ca.CaClient;
+import org.fujie.service.ca.CaClientTlsCertificates;
 import org.fujie.service.ca.CaConnection;
 import org.fujie.service.config.KeyPassphrase;
 import org.fujie.service.config.ServiceSupportConfiguration;
 import org.fujie.service.security.PrincipalStore;
+import org.fujie.service.tls.TlsCertificateSource;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -47,6 +49,12 @@ public class SealConfiguration {
     CaClient caClient(SealProperties settings) {
         return new CaClient(new CaConnection(settings.caUrl(), settings.caCredential(), settings.caCredentialPasswordFile(),
                 settings.caTrust()));
+    }
+
+    /** What seal-service's own TLS certificate is renewed with (fujie.tls.renew-before). */
+    @Bean
+    TlsCertificateSource tlsCertificateSource(CaClient ca) {
+        return new CaClientTlsCertificates(ca);
     }
 
     @Bean

@@ -47,8 +47,16 @@ public final class CaClient {
 
     /** @throws IllegalStateException when ca-service refuses or cannot be reached (its answer in the message) */
     public Issued issue(String profile, String csrPem, String subject) {
-        JsonNode issued = post("/api/v1/certificates", java.util.Map.of("profile", profile, "csr", csrPem, "subject", subject),
-                201, "the " + profile + " certificate");
+        return issue(java.util.Map.of("profile", profile, "csr", csrPem, "subject", subject));
+    }
+
+    /** As {@link #issue(String, String, String)}, naming the subject alternative names ({@code dns:...}, {@code ip:...}). */
+    public Issued issue(String profile, String csrPem, String subject, List<String> sans) {
+        return issue(java.util.Map.of("profile", profile, "csr", csrPem, "subject", subject, "sans", sans));
+    }
+
+    private Issued issue(java.util.Map<String, Object> request) {
+        JsonNode issued = post("/api/v1/certificates", request, 201, "the " + request.get("profile") + " certificate");
         return new Issued(issued.get("certificatePem").asString(), issued.get("chainPem").asString());
     }
 

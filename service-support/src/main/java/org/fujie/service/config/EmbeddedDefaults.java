@@ -23,12 +23,12 @@ public final class EmbeddedDefaults {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve(service).resolve("db").resolve(database)
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
-        if (environment.getProperty("server.ssl.key-store") == null) {
+        if (!ServiceTls.configuredExplicitly(environment)) {
             if (!ServiceTls.exists(dataDir, service)) {
                 throw new IllegalStateException("no TLS certificate for " + service + " under " + dataDir.resolve("tls")
                         + ": start ca-service first, its bootstrap makes one for each service (./fujie start does this)");
             }
-            defaults.putAll(ServiceTls.serverProperties(dataDir, service));
+            defaults.putAll(ServiceTls.serverProperties(dataDir, service, environment));
         }
         environment.getPropertySources().addLast(new MapPropertySource("fujie-defaults", defaults));
     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
+import jakarta.servlet.DispatcherType;
+
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditCheckpointer;
 import org.fujie.service.audit.AuditReader;
@@ -18,8 +20,10 @@ import org.fujie.service.security.token.TokenAuthenticationConverter;
 import org.fujie.service.security.token.TokenClaims;
 import org.fujie.service.security.token.TokenDecoders;
 import org.fujie.service.security.token.TrustChainRetriever;
+import org.fujie.service.tls.TlsRenewalConfiguration;
 import org.fujie.service.web.DeniedAccessAudit;
 import org.fujie.service.web.RequestSizeLimitFilter;
+import org.fujie.service.web.SecurityHeadersFilter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -42,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Configuration
 @EnableScheduling
-@Import(PublicHttpConfiguration.class)
+@Import({PublicHttpConfiguration.class, TlsRenewalConfiguration.class})
 public class ServiceSupportConfiguration {
 
     @Bean
@@ -112,10 +116,19 @@ public class ServiceSupportConfiguration {
         return TokenDecoders.remote(jwksUri, new TrustChainRetriever(trust.toAbsolutePath()), issuer, audience);
     }
 
+    /** First of all filters, and on error dispatches too: every answer carries the headers, whoever writes it. */
+    @Bean
+    FilterRegistrationBean<SecurityHeadersFilter> securityHeaders() {
+        FilterRegistrationBean<SecurityHeadersFilter> registration = new FilterRegistrationBean<>(new SecurityHeadersFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR, DispatcherType.ASYNC);
+        return registration;
+    }
+
     @Bean
     FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimit(@Value("${fujie.max-request-bytes:1048576}") long maxBytes) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(new RequestSizeLimitFilter(maxBytes));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 }

@@ -57,7 +57,7 @@ public class PublicHttpConfiguration {
     @Bean
     FilterRegistrationBean<PublicEndpointGuard> publicEndpointGuard(@Value("${fujie.public-http.paths:/pki/}") List<String> paths) {
         FilterRegistrationBean<PublicEndpointGuard> registration = new FilterRegistrationBean<>(new PublicEndpointGuard(paths));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         return registration;
     }
 }

@@ -9,8 +9,12 @@ import org.fujie.pki.operator.SoftwareKeyBackend;
 import org.fujie.pki.validation.JdkHttpFetcher;
 import org.fujie.pki.validation.RevocationChecker;
 import org.fujie.pki.validation.ValidationPolicy;
+import org.fujie.service.ca.CaClient;
+import org.fujie.service.ca.CaClientTlsCertificates;
+import org.fujie.service.ca.CaConnection;
 import org.fujie.service.config.KeyPassphrase;
 import org.fujie.service.config.ServiceSupportConfiguration;
+import org.fujie.service.tls.TlsCertificateSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,4 +52,16 @@ public class TrustConfiguration {
         return RevocationChecker.ocspThenCrl(fetcher, policy);
     }
 
+    /** ca-service's API, with the credential of fujie.tsa.ca-*: for the TSA's certificate and the service's TLS certificate. */
+    @Bean
+    CaClient caClient(TsaProperties settings) {
+        return new CaClient(new CaConnection(settings.caUrl(), settings.caCredential(), settings.caCredentialPasswordFile(),
+                settings.caTrust()));
+    }
+
+    /** What trust-service's own TLS certificate is renewed with (fujie.tls.renew-before). */
+    @Bean
+    TlsCertificateSource tlsCertificateSource(CaClient ca) {
+        return new CaClientTlsCertificates(ca);
+    }
 }

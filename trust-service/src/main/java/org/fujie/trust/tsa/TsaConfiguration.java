@@ -5,7 +5,6 @@ import java.time.Clock;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.ca.CaClient;
-import org.fujie.service.ca.CaConnection;
 import org.fujie.trust.config.TsaProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -18,9 +17,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 public class TsaConfiguration {
 
     @Bean
-    TsaSigners tsaSigners(KeyBackend keys, JdbcClient jdbc, AuditedTransactions audited, TsaProperties settings, Clock clock) {
-        return new TsaSigners(keys, new CaClient(new CaConnection(settings.caUrl(), settings.caCredential(),
-                settings.caCredentialPasswordFile(), settings.caTrust())), jdbc, audited, settings, clock);
+    TsaSigners tsaSigners(KeyBackend keys, CaClient ca, JdbcClient jdbc, AuditedTransactions audited, TsaProperties settings,
+            Clock clock) {
+        return new TsaSigners(keys, ca, jdbc, audited, settings, clock);
     }
 
     @Bean
