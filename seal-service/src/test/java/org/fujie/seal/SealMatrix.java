@@ -25,21 +25,7 @@ import org.fujie.ca.support.matrix.RoleMatrix;
  */
 final class SealMatrix {
 
-    static final RoleMatrix TABLE = RoleMatrix.of("SealMatrix",
-            open("GET", "/actuator/health"),
-            open("GET", "/actuator/health/**"),
-            rule("GET", "/actuator"),
-            open("*", "/error"),
-
-            rule("GET", "/api/v1/principals", ADMIN, AUDITOR),
-            rule("PUT", "/api/v1/principals", ADMIN),
-            rule("DELETE", "/api/v1/principals/{id}", ADMIN),
-            rule("GET", "/api/v1/audit", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/verify", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/export", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/checkpoints", ADMIN, AUDITOR),
-            rule("POST", "/api/v1/audit/checkpoints", ADMIN),
-
+    static final RoleMatrix TABLE = RoleMatrix.withCommonRows("SealMatrix",
             rule("GET", "/api/v1/seals", SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN),
             rule("GET", "/api/v1/seals/{id}", SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN),
             rule("GET", "/api/v1/seals/{id}/image.png", SEAL_ADMIN, SEAL_KEEPER, AUDITOR, ADMIN),

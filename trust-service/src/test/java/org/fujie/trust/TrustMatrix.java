@@ -27,21 +27,7 @@ import org.fujie.ca.support.matrix.Sample;
  */
 final class TrustMatrix {
 
-    static final RoleMatrix TABLE = RoleMatrix.of("TrustMatrix",
-            open("GET", "/actuator/health"),
-            open("GET", "/actuator/health/**"),
-            rule("GET", "/actuator"),
-            open("*", "/error"),
-
-            rule("GET", "/api/v1/principals", ADMIN, AUDITOR),
-            rule("PUT", "/api/v1/principals", ADMIN),
-            rule("DELETE", "/api/v1/principals/{id}", ADMIN),
-            rule("GET", "/api/v1/audit", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/verify", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/export", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/checkpoints", ADMIN, AUDITOR),
-            rule("POST", "/api/v1/audit/checkpoints", ADMIN),
-
+    static final RoleMatrix TABLE = RoleMatrix.withCommonRows("TrustMatrix",
             rule("GET", "/api/v1/trust-anchors", ADMIN, AUDITOR, APP),
             rule("GET", "/api/v1/trust-anchors/{id}", ADMIN, AUDITOR, APP),
             rule("POST", "/api/v1/trust-anchors", ADMIN),

@@ -29,21 +29,7 @@ import org.fujie.ca.support.matrix.Sample;
  */
 final class CaMatrix {
 
-    static final RoleMatrix TABLE = RoleMatrix.of("CaMatrix",
-            open("GET", "/actuator/health"),
-            open("GET", "/actuator/health/**"),
-            rule("GET", "/actuator"),
-            open("*", "/error"),
-
-            rule("GET", "/api/v1/principals", ADMIN, AUDITOR),
-            rule("PUT", "/api/v1/principals", ADMIN),
-            rule("DELETE", "/api/v1/principals/{id}", ADMIN),
-            rule("GET", "/api/v1/audit", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/verify", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/export", ADMIN, AUDITOR),
-            rule("GET", "/api/v1/audit/checkpoints", ADMIN, AUDITOR),
-            rule("POST", "/api/v1/audit/checkpoints", ADMIN),
-
+    static final RoleMatrix TABLE = RoleMatrix.withCommonRows("CaMatrix",
             rule("GET", "/api/v1/cas", ADMIN, RA_OFFICER, AUDITOR),
             rule("GET", "/api/v1/cas/{id}", ADMIN, RA_OFFICER, AUDITOR),
             rule("POST", "/api/v1/cas", ADMIN),

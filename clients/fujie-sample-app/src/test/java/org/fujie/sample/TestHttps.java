@@ -8,13 +8,12 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.Certificate;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.fujie.ca.support.FujieTestClient;
 
 /** A real HTTPS client for the sample application: trusts Fujie's chain, presents a PKCS#12 certificate or none. */
 final class TestHttps {
@@ -58,16 +57,6 @@ final class TestHttps {
 
     static SSLContext tls(Path trustChain, Path p12, String password) {
         try {
-            KeyStore trust = KeyStore.getInstance("PKCS12");
-            trust.load(null, null);
-            try (InputStream in = Files.newInputStream(trustChain)) {
-                int i = 0;
-                for (Certificate certificate : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                    trust.setCertificateEntry("ca-" + i++, certificate);
-                }
-            }
-            TrustManagerFactory trustManagers = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            trustManagers.init(trust);
             KeyManagerFactory keyManagers = null;
             if (p12 != null) {
                 KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -78,7 +67,7 @@ final class TestHttps {
                 keyManagers.init(keys, password.toCharArray());
             }
             SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(keyManagers == null ? null : keyManagers.getKeyManagers(), trustManagers.getTrustManagers(), null);
+            tls.init(keyManagers == null ? null : keyManagers.getKeyManagers(), FujieTestClient.trustManagers(trustChain), null);
             return tls;
         } catch (Exception e) {
             throw new IllegalStateException(e);

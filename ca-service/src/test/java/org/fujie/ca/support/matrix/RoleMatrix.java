@@ -24,6 +24,13 @@ public record RoleMatrix(String name, List<Rule> rules) {
         return new RoleMatrix(name, List.of(rules));
     }
 
+    /** The rows every service shares ({@link CommonRows}), then the service's own. */
+    public static RoleMatrix withCommonRows(String name, Rule... own) {
+        List<Rule> all = new java.util.ArrayList<>(CommonRows.everyService());
+        all.addAll(List.of(own));
+        return new RoleMatrix(name, List.copyOf(all));
+    }
+
     /** An endpoint the service has and no row names, a row whose endpoint is gone, an endpoint named twice. */
     public List<String> coverageProblems(Set<Endpoint> discovered, String service) {
         List<String> problems = new ArrayList<>();
