@@ -11,7 +11,7 @@ MODULES=${1:?modules, e.g. ca-service,bench}
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
 LIB_PKI="$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar"
-SOURCES=("$REPO/pki-core/src/main" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml")
+SOURCES=("$REPO/pki-core/src/main" "$REPO/clients/fujie-spring-boot-starter/src/main" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml")
 JARS=("$BENCH_JAR")
 case ",$MODULES," in *,ca-service,*)
   SOURCES+=("$REPO/ca-service/src/main" "$REPO/service-support/src/main")
