@@ -30,11 +30,25 @@ final class PkixCheck {
     record Failure(SubIndication subIndication, int index, String message) {
     }
 
+    /** Shared by every validator of the JVM: a path's verdict is the same whoever asks (see ValidatedPaths). */
+    static final ValidatedPaths VALIDATED = new ValidatedPaths(10_000);
+
     private PkixCheck() {
     }
 
     /** Null when the path (certificate first, anchor last) is valid at the time. */
     static Failure validate(List<X509Certificate> path, Instant at) {
+        if (VALIDATED.passedAt(path, at)) {
+            return null;
+        }
+        Failure failure = check(path, at);
+        if (failure == null) {
+            VALIDATED.remember(path);
+        }
+        return failure;
+    }
+
+    private static Failure check(List<X509Certificate> path, Instant at) {
         X509Certificate anchor = path.get(path.size() - 1);
         List<X509Certificate> certificates = path.subList(0, path.size() - 1);
         if (!certificates.isEmpty()) {
