@@ -38,6 +38,8 @@ public final class LoginBench {
             "  --reference-seconds S  measured seconds of the validation and challenge references, 0 for none (default 10)",
             "  --ceiling-threads N    threads of the in-process crypto ceiling (default 2)",
             "  --ceiling-seconds S    measured seconds of the ceiling, 0 for none (default 10)",
+            "  --ceiling-warmup S     warm-up of the ceiling: this JVM has verified no certificate yet (default 15)",
+            "  --parts-seconds S      measured seconds of each part of the ceiling alone, 0 for none (default 3)",
             "  --trust-pid P, --ca-pid P   the services' PIDs, for their CPU use (the script passes them)",
             "  --out DIR              results directory (default bench/results)",
             "  --label TEXT           free text stored with the results");
@@ -62,6 +64,8 @@ public final class LoginBench {
         int referenceSeconds = args.integer("reference-seconds", 10);
         int ceilingThreads = args.integer("ceiling-threads", 2);
         int ceilingSeconds = args.integer("ceiling-seconds", 10);
+        int ceilingWarmup = args.integer("ceiling-warmup", 15);
+        int partsSeconds = args.integer("parts-seconds", 3);
         long trustPid = args.integer("trust-pid", 0);
         long caPid = args.integer("ca-pid", 0);
         Path out = Path.of(args.text("out", "bench/results"));
@@ -110,13 +114,22 @@ public final class LoginBench {
                 runs.add(new LoadGenerator.Result[] {logins, validations, challenges});
             }
             SigningCeiling.Result ceiling = null;
+            Map<String, SigningCeiling.Result> parts = Map.of();
+            String keys = "";
             if (ceilingSeconds > 0) {
-                LoginChecks.log("ceiling: %d threads, 5 s warm-up + %d s measured ...", ceilingThreads, ceilingSeconds);
-                ceiling = new LoginCeiling(users, token.get("access_token")).measure(ceilingThreads, 5, ceilingSeconds, trustPid);
+                LoginCeiling crypto = new LoginCeiling(users, token.get("access_token"));
+                keys = crypto.keys();
+                LoginChecks.log("ceiling (%s): %d threads, %d s warm-up + %d s measured ...", keys, ceilingThreads, ceilingWarmup,
+                        ceilingSeconds);
+                ceiling = crypto.measure(ceilingThreads, ceilingWarmup, ceilingSeconds, trustPid);
                 LoginChecks.log("ceiling: %.0f logins' crypto/s", ceiling.perSecond());
+                if (partsSeconds > 0) {
+                    parts = crypto.parts(ceilingThreads, partsSeconds, trustPid);
+                    parts.forEach((part, rate) -> LoginChecks.log("  %s: %.0f/s", part, rate.perSecond()));
+                }
             }
             for (LoadGenerator.Result[] r : runs) {
-                reports.add(new LoginReport(at, label, users.size(), r[0], r[1], r[2], ceiling));
+                reports.add(new LoginReport(at, label, users.size(), r[0], r[1], r[2], ceiling, keys, parts));
             }
         }
         for (LoginReport report : reports) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.Map;
 
 import org.fujie.bench.CpuMeter;
 import org.fujie.bench.LoadGenerator;
@@ -19,7 +20,7 @@ import org.fujie.bench.ocsp.JsonLine;
  * In every {@link LoadGenerator.Result} here, {@code cpu.server} is trust-service and {@code peerCpu.server} ca-service.
  */
 record LoginReport(Instant at, String label, int users, LoadGenerator.Result logins, LoadGenerator.Result validations,
-        LoadGenerator.Result challenges, SigningCeiling.Result ceiling) {
+        LoadGenerator.Result challenges, SigningCeiling.Result ceiling, String ceilingKeys, Map<String, SigningCeiling.Result> parts) {
 
     static final double TARGET_PER_SECOND = 1000;
 
@@ -48,6 +49,11 @@ record LoginReport(Instant at, String label, int users, LoadGenerator.Result log
             row(out, "ceiling: login crypto/s in process", fmt(ceiling.perSecond()) + " (" + ceiling.threads() + " threads, "
                     + fmt(ceiling.perSecond() / ceiling.cpu().generator()) + " per core used)");
             row(out, "ratio logins / ceiling", String.format(Locale.ROOT, "%.3f", logins.perSecond() / ceiling.perSecond()));
+            row(out, "same, per core: trust-service / ceiling", String.format(Locale.ROOT, "%.0f / %.0f logins per core = %.3f",
+                    perTrustCore(), ceilingPerCore(), perTrustCore() / ceilingPerCore()));
+            row(out, "  ceiling keys", ceilingKeys);
+            parts.forEach((part, rate) -> row(out, "  " + part, fmt(rate.perSecond()) + "/s, " + fmt(rate.perSecond()
+                    / rate.cpu().generator()) + " per core (" + ms(rate.cpu().generator(), rate.perSecond()) + " ms)"));
         }
         if (validations != null) {
             row(out, "validate/s (path + revocation)", fmt(validations.perSecond()) + ", p50 "
@@ -80,10 +86,24 @@ record LoginReport(Instant at, String label, int users, LoadGenerator.Result log
         if (ceiling != null) {
             json.raw("ceiling", new JsonLine().put("threads", ceiling.threads()).put("seconds", ceiling.seconds())
                     .put("operations", ceiling.operations()).put("perSecond", ceiling.perSecond())
-                    .raw("cpuCores", cpu(ceiling.cpu())).toString()).put("ratioToCeiling", logins.perSecond() / ceiling.perSecond());
+                    .raw("cpuCores", cpu(ceiling.cpu())).put("keys", ceilingKeys).toString())
+                    .put("ratioToCeiling", logins.perSecond() / ceiling.perSecond())
+                    .put("ratioPerCoreToCeiling", perTrustCore() / ceilingPerCore());
+            JsonLine partsJson = new JsonLine();
+            parts.forEach((part, rate) -> partsJson.put(part, rate.perSecond()));
+            json.raw("ceilingPartsPerSecond", partsJson.toString());
         }
         Files.writeString(file, json + "\n");
         return file;
+    }
+
+    /** Logins per core trust-service used: comparable with the ceiling per core when other jobs take CPU. */
+    private double perTrustCore() {
+        return logins.perSecond() / logins.cpu().server();
+    }
+
+    private double ceilingPerCore() {
+        return ceiling.perSecond() / ceiling.cpu().generator();
     }
 
     private static String load(LoadGenerator.Result r) {
