@@ -4,7 +4,7 @@
 # other than this worktree's. `package` in the reactor (-am) takes pki-core from this worktree and writes nothing to the
 # shared ~/.m2 (an `install` there would hand other worktrees this one's pki-core, and theirs to this one).
 #
-#   bench/build.sh ca-service,bench      # or: bench
+#   bench/build.sh ca-service,bench      # or: bench, or ca-service,trust-service,bench
 set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 MODULES=${1:?modules, e.g. ca-service,bench}
@@ -13,10 +13,12 @@ PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
 LIB_PKI="$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar"
 SOURCES=("$REPO/pki-core/src/main" "$REPO/clients/fujie-spring-boot-starter/src/main" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml")
 JARS=("$BENCH_JAR")
-case ",$MODULES," in *,ca-service,*)
-  SOURCES+=("$REPO/ca-service/src/main" "$REPO/service-support/src/main")
-  JARS+=("$REPO/ca-service/target/ca-service-0.1.0-SNAPSHOT-exec.jar") ;;
-esac
+for service in ca-service trust-service; do
+  case ",$MODULES," in *,$service,*)
+    SOURCES+=("$REPO/$service/src/main" "$REPO/service-support/src/main")
+    JARS+=("$REPO/$service/target/$service-0.1.0-SNAPSHOT-exec.jar") ;;
+  esac
+done
 stale=""
 for jar in "${JARS[@]}"; do
   if [ ! -f "$jar" ] || [ -n "$(find "${SOURCES[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]; then stale=$jar; fi

@@ -12,9 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Closed-loop load: N workers, each on its own keep-alive connection, send the next CSR as soon as
- * the previous answer is in. Only answers that complete inside the measurement window (after the
- * warm-up) count; a success is a 201, anything else is an error, reported by kind.
+ * Closed-loop load: N workers, each on its own keep-alive connection, start the next exchange (by default: POST the
+ * next CSR) as soon as the previous one has ended. Only exchanges that complete inside the measurement window (after
+ * the warm-up) count; a success is what the exchange accepts (for CSRs a 201), anything else is an error, reported by
+ * kind.
  *
  * <p>Automatic warm-up (the default): a fresh JVM on two cores compiles for minutes, and its single C2
  * compiler thread gets a smaller share of the CPU the more request threads are busy, so with 64
@@ -23,7 +24,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
  * core for two 5 s steps and the rate has stopped growing (30 s to 240 s), then lets all N clients run
  * for {@value #SETTLE_SECONDS} s, and only then measures.
  */
-final class LoadGenerator {
+public final class LoadGenerator {
 
     static final int JIT_CLIENTS = 8;
     static final int SETTLE_SECONDS = 10;
@@ -32,20 +33,40 @@ final class LoadGenerator {
     private static final long MAX_AUTO = TimeUnit.SECONDS.toNanos(240);
     private static final Map<String, Boolean> REPORTED = new ConcurrentHashMap<>();
 
-    record Result(int clients, String transport, double warmupSeconds, double seconds, long successes,
-            Map<String, Long> errors, Latencies latencies, CpuMeter.Usage cpu, long handshakes, long serverCloses,
-            long[] successesPerSecond) {
+    /**
+     * One unit of load on a worker's connection: one request, or several (a log-in is two).
+     * Returns null on success, or why it failed; an exception means no HTTP answer was read.
+     */
+    @FunctionalInterface
+    public interface Exchange {
+        Failure run(Transport.Connection connection) throws Exception;
+    }
 
-        double perSecond() {
+    /** A failed exchange: its kind (counted) and a detail (printed once per kind). */
+    public record Failure(String kind, String detail) {
+        public static Failure status(String what, Transport.Response response) {
+            return new Failure(what + "HTTP " + response.status(), new String(response.body(), StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * @param cpu where the CPU went; {@code server} is the process given as serverPid
+     * @param peerCpu the same for a second service process (peerPid), or null when none was given
+     */
+    public record Result(int clients, String transport, double warmupSeconds, double seconds, long successes,
+            Map<String, Long> errors, Latencies latencies, CpuMeter.Usage cpu, long handshakes, long serverCloses,
+            long[] successesPerSecond, CpuMeter.Usage peerCpu) {
+
+        public double perSecond() {
             return successes / seconds;
         }
 
-        long errorCount() {
+        public long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** Successes per second in the first and in the second half of the window. */
-        double[] halves() {
+        public double[] halves() {
             int half = successesPerSecond.length / 2;
             long first = 0;
             long second = 0;
@@ -61,7 +82,7 @@ final class LoadGenerator {
     }
 
     private final Transport transport;
-    private final CsrPool pool;
+    private final Exchange exchange;
     private final AtomicLong completed = new AtomicLong();
     private volatile AtomicLongArray perSecond = new AtomicLongArray(1);
     private volatile boolean stop;
@@ -69,13 +90,27 @@ final class LoadGenerator {
     private volatile long windowStart = Long.MAX_VALUE;
     private volatile long windowEnd = Long.MAX_VALUE;
 
+    /** The issuance load: each exchange POSTs the pool's next CSR and expects 201. */
     LoadGenerator(Transport transport, CsrPool pool) {
+        this(transport, connection -> {
+            Transport.Response response = connection.post(pool.next().body());
+            return response.status() == 201 ? null : Failure.status("", response);
+        });
+    }
+
+    public LoadGenerator(Transport transport, Exchange exchange) {
         this.transport = transport;
-        this.pool = pool;
+        this.exchange = exchange;
     }
 
     /** Runs the load; a negative warm-up means automatic. */
     Result run(int clients, String transportName, int warmupSeconds, int seconds, long serverPid) throws InterruptedException {
+        return run(clients, transportName, warmupSeconds, seconds, serverPid, 0);
+    }
+
+    /** Runs the load, also metering the CPU of a second service process when peerPid is above 0. */
+    public Result run(int clients, String transportName, int warmupSeconds, int seconds, long serverPid, long peerPid)
+            throws InterruptedException {
         long origin = System.nanoTime();
         active = warmupSeconds < 0 ? Math.min(clients, JIT_CLIENTS) : clients;
         List<Worker> workers = new ArrayList<>();
@@ -100,10 +135,12 @@ final class LoadGenerator {
         windowEnd = start + TimeUnit.SECONDS.toNanos(seconds);
         windowStart = start;
         CpuMeter.Snapshot before = CpuMeter.take(serverPid);
+        CpuMeter.Snapshot peerBefore = peerPid > 0 ? CpuMeter.take(peerPid) : null;
         long handshakes = transport.connectionsOpened();
         long closes = transport.connectionsClosedByServer();
         steps(origin, windowEnd - System.nanoTime(), "measured");
         CpuMeter.Snapshot after = CpuMeter.take(serverPid);
+        CpuMeter.Usage peerCpu = peerBefore == null ? null : CpuMeter.between(peerBefore, CpuMeter.take(peerPid));
         handshakes = handshakes < 0 ? -1 : transport.connectionsOpened() - handshakes;
         closes = closes < 0 ? -1 : transport.connectionsClosedByServer() - closes;
         stop = true;
@@ -122,7 +159,7 @@ final class LoadGenerator {
             counts[i] = perSecond.get(i);
         }
         return new Result(clients, transportName, warmedUp, (windowEnd - windowStart) / 1e9, successes, errors,
-                Latencies.merge(latencies), CpuMeter.between(before, after), handshakes, closes, counts);
+                Latencies.merge(latencies), CpuMeter.between(before, after), handshakes, closes, counts, peerCpu);
     }
 
     /**
@@ -206,14 +243,13 @@ final class LoadGenerator {
         }
 
         private void send(Transport.Connection connection) throws InterruptedException {
-            byte[] body = pool.next().body();
             long start = System.nanoTime();
             String error = null;
             try {
-                Transport.Response response = connection.post(body);
-                if (response.status() != 201) {
-                    error = "HTTP " + response.status();
-                    firstError(error, new String(response.body(), StandardCharsets.UTF_8));
+                Failure failure = exchange.run(connection);
+                if (failure != null) {
+                    error = failure.kind();
+                    firstError(error, failure.detail());
                 }
             } catch (Exception e) {
                 error = e.getClass().getSimpleName();
@@ -231,7 +267,7 @@ final class LoadGenerator {
                     errors.merge(error, 1L, Long::sum);
                 }
             }
-            if (error != null && !error.startsWith("HTTP")) {
+            if (error != null && !error.contains("HTTP")) {
                 Thread.sleep(5); // a refused or broken connection: do not spin
             }
         }

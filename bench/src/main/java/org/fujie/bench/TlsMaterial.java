@@ -24,10 +24,12 @@ import javax.net.ssl.TrustManagerFactory;
 public final class TlsMaterial {
 
     private final SSLContext sslContext;
+    private final SSLContext anonymous;
     private final List<X509Certificate> trustChain;
 
-    private TlsMaterial(SSLContext sslContext, List<X509Certificate> trustChain) {
+    private TlsMaterial(SSLContext sslContext, SSLContext anonymous, List<X509Certificate> trustChain) {
         this.sslContext = sslContext;
+        this.anonymous = anonymous;
         this.trustChain = trustChain;
     }
 
@@ -60,11 +62,18 @@ public final class TlsMaterial {
 
         SSLContext context = SSLContext.getInstance("TLS");
         context.init(keys.getKeyManagers(), trust.getTrustManagers(), null);
-        return new TlsMaterial(context, List.copyOf(chain));
+        SSLContext anonymous = SSLContext.getInstance("TLS");
+        anonymous.init(null, trust.getTrustManagers(), null);
+        return new TlsMaterial(context, anonymous, List.copyOf(chain));
     }
 
     public SSLContext sslContext() {
         return sslContext;
+    }
+
+    /** The same trust anchors, no client certificate: a caller the service does not know (e.g. one logging in). */
+    public SSLContext anonymousSslContext() {
+        return anonymous;
     }
 
     /** The certificate of the CA that issues by default: the one in the chain that is not self-signed. */

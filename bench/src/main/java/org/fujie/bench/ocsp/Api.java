@@ -21,15 +21,15 @@ import org.fujie.pki.crypto.KeyAlgorithm;
  * raw mutual-TLS transport with the bootstrap ADMIN certificate. Bulk work runs on N keep-alive
  * connections in parallel; any answer other than the expected status stops the run.
  */
-final class Api implements AutoCloseable {
+public final class Api implements AutoCloseable {
 
     /** One call of a bulk run, on the worker's own connection. */
-    interface Call<T> {
+    public interface Call<T> {
         T apply(Transport.Connection connection, int index) throws Exception;
     }
 
     /** What a bulk run returns: the results by index and the wall time. */
-    record Bulk<T>(List<T> results, double seconds) {
+    public record Bulk<T>(List<T> results, double seconds) {
         double perSecond() {
             return results.size() / seconds;
         }
@@ -38,7 +38,7 @@ final class Api implements AutoCloseable {
     private final Transport transport;
     private final TlsMaterial tls;
 
-    Api(TlsMaterial tls, URI url) {
+    public Api(TlsMaterial tls, URI url) {
         this.transport = Transport.create("raw", tls.sslContext(), url, 1);
         this.tls = tls;
     }
@@ -48,12 +48,12 @@ final class Api implements AutoCloseable {
         return BenchCa.of(algorithm, tls, transport);
     }
 
-    Transport.Connection open() throws IOException {
+    public Transport.Connection open() throws IOException {
         return transport.open();
     }
 
     /** Runs {@code count} calls on {@code clients} connections, printing the rate every 5 s. */
-    <T> Bulk<T> parallel(String what, int count, int clients, Call<T> call) throws InterruptedException {
+    public <T> Bulk<T> parallel(String what, int count, int clients, Call<T> call) throws InterruptedException {
         Object[] results = new Object[count];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -104,18 +104,24 @@ final class Api implements AutoCloseable {
     }
 
     /** Revokes a certificate (RFC 5280 reason name); returns the answer's members. */
-    static Map<String, String> revoke(Transport.Connection connection, String serial, String reason) throws IOException {
+    public static Map<String, String> revoke(Transport.Connection connection, String serial, String reason) throws IOException {
         byte[] body = ("{\"reason\":\"" + reason + "\"}").getBytes(StandardCharsets.UTF_8);
         return expect(connection.post("/api/v1/certificates/" + serial + "/revoke", body), 200, "revoke " + serial);
     }
 
     /** Issues a certificate with a key made by the service; the answer carries {@code pkcs12} (base64). */
     Map<String, String> issueWithKey(String profile, String subject, String algorithm, String password) throws IOException {
+        try (Transport.Connection connection = transport.open()) {
+            return issueWithKey(connection, profile, subject, algorithm, password);
+        }
+    }
+
+    /** The same on a connection of a bulk run. */
+    public static Map<String, String> issueWithKey(Transport.Connection connection, String profile, String subject, String algorithm,
+            String password) throws IOException {
         String json = "{\"profile\":\"" + profile + "\",\"subject\":\"" + subject + "\",\"keyGeneration\":{\"algorithm\":\""
                 + algorithm + "\",\"password\":\"" + password + "\"}}";
-        try (Transport.Connection connection = transport.open()) {
-            return expect(connection.post(json.getBytes(StandardCharsets.UTF_8)), 201, "issue " + profile);
-        }
+        return expect(connection.post(json.getBytes(StandardCharsets.UTF_8)), 201, "issue " + profile);
     }
 
     /** Makes the CA publish a full CRL now; the answer has crlNumber, entries and generationMillis. */

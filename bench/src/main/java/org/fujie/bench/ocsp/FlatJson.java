@@ -8,7 +8,7 @@ import java.util.Map;
  * nested objects and arrays are skipped. Enough for the service's answers and wrk's result lines, and
  * keeps the benchmark free of a JSON library.
  */
-final class FlatJson {
+public final class FlatJson {
 
     private final String text;
     private int at;
@@ -17,7 +17,7 @@ final class FlatJson {
         this.text = text;
     }
 
-    static Map<String, String> parse(String json) {
+    public static Map<String, String> parse(String json) {
         FlatJson parser = new FlatJson(json);
         Map<String, String> members = new LinkedHashMap<>();
         parser.skipSpace();
@@ -45,7 +45,7 @@ final class FlatJson {
     }
 
     /** One member that must be there. */
-    static String require(Map<String, String> members, String name, String json) {
+    public static String require(Map<String, String> members, String name, String json) {
         String value = members.get(name);
         if (value == null) {
             throw new IllegalStateException("no \"" + name + "\" in " + abbreviate(json));
@@ -53,7 +53,7 @@ final class FlatJson {
         return value;
     }
 
-    static String abbreviate(String text) {
+    public static String abbreviate(String text) {
         return text.length() <= 400 ? text : text.substring(0, 400) + "...";
     }
 

@@ -3,21 +3,21 @@ package org.fujie.bench.ocsp;
 import java.util.Locale;
 
 /** A flat JSON object written member by member: numbers, strings, or raw JSON. */
-final class JsonLine {
+public final class JsonLine {
 
     private final StringBuilder out = new StringBuilder("{");
 
-    JsonLine put(String name, double value) {
+    public JsonLine put(String name, double value) {
         return raw(name, value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value)
                 : String.format(Locale.ROOT, "%.3f", value));
     }
 
-    JsonLine put(String name, String value) {
+    public JsonLine put(String name, String value) {
         return raw(name, "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
     }
 
     /** A member whose value is JSON already (an object, an array, a literal). */
-    JsonLine raw(String name, String json) {
+    public JsonLine raw(String name, String json) {
         if (out.length() > 1) {
             out.append(',');
         }
