@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.fujie.pki.crypto.Verifiers;
 
 /**
  * Builds a path from a certificate up to a trust anchor (RFC 4158, depth first): issuers are looked
@@ -18,6 +17,9 @@ import org.fujie.pki.crypto.Verifiers;
  * can report the signature (rather than "no chain").
  */
 final class PathBuilder {
+
+    /** Shared by every builder of the JVM: a signature that verified once verifies again (see VerifiedSignatures). */
+    static final VerifiedSignatures SIGNATURES = new VerifiedSignatures(20_000);
 
     /** A path from the certificate to the anchor's certificate, or why none was found. */
     record Built(List<X509Certificate> path, TrustAnchor anchor, List<String> problems) {
@@ -114,7 +116,7 @@ final class PathBuilder {
 
         private boolean links(X509Certificate issuer, X509Certificate certificate, boolean checkSignature) {
             return CertificateFields.mayHaveIssued(issuer, certificate)
-                    && (!checkSignature || Verifiers.signedBy(certificate, issuer.getPublicKey()));
+                    && (!checkSignature || SIGNATURES.signedBy(certificate, issuer.getPublicKey()));
         }
     }
 }

@@ -49,4 +49,15 @@ class ValidatedPathsTests {
         assertThat(later).isNotNull();
         assertThat(later.subIndication()).isEqualTo(SubIndication.EXPIRED);
     }
+
+    @Test
+    void signedByWhenVerifiedOnceThenRememberedButAnotherKeyStillFails() {
+        Issued leaf = pki.leaf("signed.example");
+        VerifiedSignatures signatures = new VerifiedSignatures(10);
+
+        assertThat(signatures.signedBy(leaf.x509(), pki.issuing.x509().getPublicKey())).isTrue();
+        assertThat(signatures.signedBy(leaf.x509(), pki.issuing.x509().getPublicKey())).isTrue();
+        assertThat(signatures.signedBy(leaf.x509(), pki.root.x509().getPublicKey())).isFalse();
+        assertThat(signatures.signedBy(leaf.x509(), pki.root.x509().getPublicKey())).as("failures are not kept").isFalse();
+    }
 }
