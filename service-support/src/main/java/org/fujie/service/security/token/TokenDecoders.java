@@ -8,11 +8,13 @@ import java.util.Set;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.crypto.factories.DefaultJWSVerifierFactory;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.ResourceRetriever;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 
+import org.fujie.pki.crypto.CryptoProviders;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -54,6 +56,10 @@ public final class TokenDecoders {
             List<OAuth2TokenValidator<Jwt>> more) {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALGORITHMS, keys));
+        // Bouncy Castle verifies ECDSA several times faster than the JDK's SunEC on Java 17.
+        DefaultJWSVerifierFactory verifiers = new DefaultJWSVerifierFactory();
+        verifiers.getJCAContext().setProvider(CryptoProviders.bouncyCastle());
+        processor.setJWSVerifierFactory(verifiers);
         // Spring's validators below check the claims; Nimbus's own claims verifier would check exp/nbf twice.
         processor.setJWTClaimsSetVerifier((claims, context) -> { });
         NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
