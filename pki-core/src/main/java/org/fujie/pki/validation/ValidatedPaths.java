@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
+import org.fujie.pki.x509.Fingerprints;
 
 /**
  * Paths that passed PKIX validation, by the SHA-256 of their certificates, with the time window in which all of them
@@ -66,8 +67,7 @@ final class ValidatedPaths {
             // SM2 signatures verify only under the SM2 user ID they were made with: a verdict holds for that ID alone.
             sha256.update(Sm2.userId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             for (X509Certificate certificate : path) {
-                byte[] der = certificate.getEncoded();
-                sha256.update(MessageDigest.getInstance("SHA-256").digest(der));
+                sha256.update(Fingerprints.digest("SHA-256", certificate.getEncoded()));
             }
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {

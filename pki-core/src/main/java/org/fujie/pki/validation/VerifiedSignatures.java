@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
 import org.fujie.pki.crypto.Verifiers;
+import org.fujie.pki.x509.Fingerprints;
 
 /**
  * Certificate signatures that verified under an issuer's key, remembered by the SHA-256 of the certificate and of the
@@ -47,8 +48,8 @@ final class VerifiedSignatures {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             sha256.update(Sm2.userId().getBytes(StandardCharsets.UTF_8));
-            sha256.update(MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded()));
-            sha256.update(MessageDigest.getInstance("SHA-256").digest(issuerKey.getEncoded()));
+            sha256.update(Fingerprints.digest("SHA-256", certificate.getEncoded()));
+            sha256.update(Fingerprints.digest("SHA-256", issuerKey.getEncoded()));
             return HexFormat.of().formatHex(sha256.digest());
         } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
             throw new IllegalStateException("cannot fingerprint a certificate", e);
