@@ -136,7 +136,7 @@ class CertificateLoginTests {
         FujieTestClient.Response replay = trustAnonymous.post("/api/v1/auth/token", answer);
 
         assertThat(replay.status()).isEqualTo(401);
-        assertThat(replay.json().get("detail").asString()).contains("unknown, expired or used");
+        assertThat(replay.json().get("detail").asString()).contains("the challenge was answered before");
     }
 
     @Test
@@ -147,6 +147,10 @@ class CertificateLoginTests {
                 user.answer(challenge.get("challengeId").asString(), user.sign("another nonce")));
         assertThat(wrongNonce.status()).isEqualTo(401);
         assertThat(wrongNonce.json().get("detail").asString()).contains("does not verify");
+        FujieTestClient.Response rightAfterWrong = trustAnonymous.post("/api/v1/auth/token",
+                user.answer(challenge.get("challengeId").asString(), user.sign(challenge.get("nonce").asString())));
+        assertThat(rightAfterWrong.status()).as("a failed answer uses the challenge up").isEqualTo(401);
+        assertThat(rightAfterWrong.json().get("detail").asString()).contains("answered before");
 
         // A document-signing certificate proves the key but is not for client authentication.
         LoginUsers.User signer = LoginUsers.issue(caAdmin, "CN=Document Signer,O=Ministry", "document-signing", "EC-P256");

@@ -27,7 +27,7 @@ class AuthConfiguration {
 
     @Bean
     Challenges challenges(JdbcClient jdbc, AuthProperties settings, Clock clock) {
-        return new Challenges(jdbc, settings.challengeLifetime(), clock);
+        return Challenges.create(jdbc, settings.challengeLifetime(), clock);
     }
 
     @Bean
@@ -64,7 +64,7 @@ class AuthConfiguration {
         RevocationChecker fresh = RevocationChecker.ocspThenCrl(fetcher, policy, settings.revocationMaxAge());
         LoginThrottle throttle = new LoginThrottle(settings.maxFailuresPerSubject(), settings.maxFailuresPerAddress(),
                 settings.failureWindow(), clock);
-        return new CertificateLogin(challenges, () -> new CertificateValidator(anchors.anchors(), policy, fetcher, fresh, clock),
+        return new CertificateLogin(challenges, new LoginCertificates(settings.certificateCacheSize()), () -> new CertificateValidator(anchors.anchors(), policy, fetcher, fresh, clock),
                 roles, tokens, throttle, audited);
     }
 }

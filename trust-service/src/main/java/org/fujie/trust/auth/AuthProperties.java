@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxFailuresPerSubject failed log-ins of one certificate subject within {@code failureWindow} before it is refused
  * @param maxFailuresPerAddress failed log-ins from one client address within {@code failureWindow} before it is refused
  * @param failureWindow the window over which failures count
+ * @param certificateCacheSize how many users' certificates log-in keeps read (about 20 KB each)
  */
 @ConfigurationProperties("fujie.auth")
 public record AuthProperties(
@@ -30,5 +31,6 @@ public record AuthProperties(
         @DefaultValue("60s") Duration revocationMaxAge,
         @DefaultValue("5") int maxFailuresPerSubject,
         @DefaultValue("20") int maxFailuresPerAddress,
-        @DefaultValue("5m") Duration failureWindow) {
+        @DefaultValue("5m") Duration failureWindow,
+        @DefaultValue("4096") int certificateCacheSize) {
 }

@@ -1,38 +1,32 @@
 package org.fujie.trust.auth;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.style.BCStyle;
-import org.bouncycastle.asn1.x500.style.IETFUtils;
-import org.fujie.pki.validation.CertificateInput;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.Purpose;
 import org.fujie.pki.validation.ValidationRequest;
 import org.fujie.pki.validation.ValidationResult;
-import org.fujie.pki.x509.Fingerprints;
 import org.fujie.pki.x509.SerialNumbers;
-import org.fujie.pki.x509.SubjectNames;
 import org.fujie.service.audit.AuditEvent;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.problem.FujieException;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.trust.problem.TrustProblem;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Certificate log-in: the answer to a one-time challenge is checked in this order, each step able to end it: the
- * challenge is taken (so it is used up whatever follows), the signature over its nonce must verify with the
+ * challenge must be one this service handed out and not expired, the signature over its nonce must verify with the
  * certificate's key (cheap, and proves possession before anything is fetched for the certificate), the key usage
  * must allow digital signatures, and the certificate must validate now for client authentication against the trust
- * anchors, with revocation information no older than the configured maximum. Then a token is issued. Every outcome
- * is audited; failures count against the subject and the address.
+ * anchors, with revocation information no older than the configured maximum. Then a token is signed, and handed out
+ * once the challenge is used up in the transaction that audits the success; a challenge answered before (a replay)
+ * fails there. Every outcome is audited, every failure after the challenge uses it up too, and failures count
+ * against the subject and the address.
  */
 public final class CertificateLogin {
 
@@ -40,16 +34,20 @@ public final class CertificateLogin {
     public record Answer(String challengeId, String certificatePem, String chainPem, String signature) {
     }
 
+    private static final String REPLAYED = "the challenge was answered before";
+
     private final Challenges challenges;
+    private final LoginCertificates certificates;
     private final Supplier<CertificateValidator> validators;
     private final CertificateRoleResolver roles;
     private final AccessTokens tokens;
     private final LoginThrottle throttle;
     private final AuditedTransactions audit;
 
-    CertificateLogin(Challenges challenges, Supplier<CertificateValidator> validators, CertificateRoleResolver roles,
-            AccessTokens tokens, LoginThrottle throttle, AuditedTransactions audit) {
+    CertificateLogin(Challenges challenges, LoginCertificates certificates, Supplier<CertificateValidator> validators,
+            CertificateRoleResolver roles, AccessTokens tokens, LoginThrottle throttle, AuditedTransactions audit) {
         this.challenges = challenges;
+        this.certificates = certificates;
         this.validators = validators;
         this.roles = roles;
         this.tokens = tokens;
@@ -65,81 +63,91 @@ public final class CertificateLogin {
         if (answer.challengeId() == null || answer.certificatePem() == null || answer.signature() == null) {
             throw new FujieException(TrustProblem.LOGIN_REQUEST_INVALID, "give challengeId, certificatePem and signature");
         }
-        String nonce = challenges.take(answer.challengeId()).orElse(null);
-        if (nonce == null) {
-            throw fail(clientAddress, null, null, "the challenge is unknown, expired or used already");
+        Challenges.Challenge challenge = challenges.open(answer.challengeId()).orElse(null);
+        if (challenge == null) {
+            throw fail(clientAddress, null, null, "the challenge is unknown or expired");
         }
-        CertificateInput input;
+        LoginCertificates.Presented presented;
         try {
-            input = CertificateInput.parse(answer.certificatePem(), answer.chainPem());
+            presented = certificates.read(answer.certificatePem(), answer.chainPem());
         } catch (IllegalArgumentException e) {
-            throw fail(clientAddress, null, null, "the certificate cannot be read: " + e.getMessage());
+            throw fail(clientAddress, null, challenge, "the certificate cannot be read: " + e.getMessage());
         }
-        X509Certificate certificate = input.certificate();
-        String subject = SubjectNames.format(certificate.getSubjectX500Principal());
-        wait = throttle.subjectWait(subject);
+        LoginCertificates.LoginCertificate user = presented.user();
+        wait = throttle.subjectWait(user.subject());
         if (wait != null) {
-            throw new LoginThrottledException("for " + subject, wait);
+            throw new LoginThrottledException("for " + user.subject(), wait);
         }
-        byte[] der = encoded(certificate);
-        String fingerprint = Fingerprints.sha256(der);
         byte[] signature;
         try {
             signature = Base64.getDecoder().decode(answer.signature().trim());
         } catch (IllegalArgumentException e) {
-            throw fail(clientAddress, subject, fingerprint, "the signature is not base64");
+            throw fail(clientAddress, user, challenge, "the signature is not base64");
         }
-        if (!LoginSignatures.verify(certificate.getPublicKey(), nonce, signature)) {
-            throw fail(clientAddress, subject, fingerprint, "the signature over the nonce does not verify with the certificate's key");
+        if (!LoginSignatures.verify(user.verifyingKey(), challenge.nonce(), signature)) {
+            throw fail(clientAddress, user, challenge, "the signature over the nonce does not verify with the certificate's key");
         }
+        X509Certificate certificate = user.certificate();
         boolean[] keyUsage = certificate.getKeyUsage();
         if (keyUsage != null && !keyUsage[0]) {
-            throw fail(clientAddress, subject, fingerprint, "the certificate's key usage does not allow digital signatures");
+            throw fail(clientAddress, user, challenge, "the certificate's key usage does not allow digital signatures");
         }
         ValidationResult result = validators.get().validate(
-                new ValidationRequest(certificate, input.chain(), null, Purpose.TLS_CLIENT));
+                new ValidationRequest(certificate, presented.chain(), null, Purpose.TLS_CLIENT));
         if (!result.valid()) {
-            throw fail(clientAddress, subject, fingerprint, "the certificate is not valid for log-in: " + result.indication() + "/"
+            throw fail(clientAddress, user, challenge, "the certificate is not valid for log-in: " + result.indication() + "/"
                     + result.subIndication() + ": " + result.detail());
         }
-        LoginIdentity identity = new LoginIdentity(subject, SerialNumbers.toHex(certificate.getSerialNumber()), fingerprint,
-                thumbprint(der), organization(subject), roles.resolve(subject, fingerprint).roles(),
-                certificate.getNotAfter().toInstant());
+        LoginIdentity identity = new LoginIdentity(user.subject(), SerialNumbers.toHex(certificate.getSerialNumber()),
+                user.fingerprint(), user.thumbprint(), user.organization(),
+                roles.resolve(user.subject(), user.fingerprint()).roles(), certificate.getNotAfter().toInstant());
         AccessTokens.Issued issued = tokens.issue(identity);
-        audit.record(AuditEvent.of(actor(subject, fingerprint), "login.success", "certificate:" + identity.serial(),
-                Map.of("jti", issued.jti(), "tokenRoles", identity.roles().toString())));
+        AuditEvent success = AuditEvent.of(actor(user), "login.success", "certificate:" + identity.serial(),
+                Map.of("jti", issued.jti(), "tokenRoles", identity.roles().toString()));
+        if (!useUp(challenge, success, failure(clientAddress, user, REPLAYED))) {
+            throttle.failed(clientAddress, user.subject());
+            throw new FujieException(TrustProblem.LOGIN_FAILED, REPLAYED);
+        }
         return issued;
     }
 
-    private FujieException fail(String address, String subject, String fingerprint, String reason) {
-        throttle.failed(address, subject);
-        audit.record(AuditEvent.of(subject == null ? "anonymous" : actor(subject, fingerprint), "login.failure",
-                subject == null ? "client:" + address : "subject:" + subject, Map.of("reason", reason)).failed());
+    /**
+     * Uses the challenge up and records the outcome in one transaction: the success, or the replay if it was used
+     * before. The token is handed out only after that commit.
+     */
+    private boolean useUp(Challenges.Challenge challenge, AuditEvent success, AuditEvent replay) {
+        try {
+            return audit.executeAudited(jdbc -> challenges.useUp(jdbc, challenge)
+                    ? new AuditedTransactions.Audited<>(true, success) : new AuditedTransactions.Audited<>(false, replay));
+        } catch (DuplicateKeyException answeredConcurrently) {
+            audit.record(replay);
+            return false;
+        }
+    }
+
+    /** A failed log-in: counted, audited and, once a challenge was presented, using it up. */
+    private FujieException fail(String address, LoginCertificates.LoginCertificate user, Challenges.Challenge challenge,
+            String reason) {
+        throttle.failed(address, user == null ? null : user.subject());
+        AuditEvent failure = failure(address, user, reason);
+        if (challenge == null) {
+            audit.record(failure);
+        } else {
+            try {
+                audit.execute(failure, jdbc -> challenges.useUp(jdbc, challenge));
+            } catch (DuplicateKeyException answeredConcurrently) {
+                audit.record(failure);
+            }
+        }
         return new FujieException(TrustProblem.LOGIN_FAILED, reason);
     }
 
-    private static String actor(String subject, String fingerprint) {
-        return subject + " [sha256:" + fingerprint + "]";
+    private static AuditEvent failure(String address, LoginCertificates.LoginCertificate user, String reason) {
+        return AuditEvent.of(user == null ? "anonymous" : actor(user), "login.failure",
+                user == null ? "client:" + address : "subject:" + user.subject(), Map.of("reason", reason)).failed();
     }
 
-    private static String organization(String subject) {
-        RDN[] rdns = SubjectNames.parse(subject).getRDNs(BCStyle.O);
-        return rdns.length == 0 ? null : IETFUtils.valueToString(rdns[0].getFirst().getValue());
-    }
-
-    private static byte[] encoded(X509Certificate certificate) {
-        try {
-            return certificate.getEncoded();
-        } catch (CertificateEncodingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String thumbprint(byte[] der) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(MessageDigest.getInstance("SHA-256").digest(der));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    private static String actor(LoginCertificates.LoginCertificate user) {
+        return user.subject() + " [sha256:" + user.fingerprint() + "]";
     }
 }

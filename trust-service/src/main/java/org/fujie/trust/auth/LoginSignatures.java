@@ -2,12 +2,15 @@ package org.fujie.trust.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
+import java.security.spec.X509EncodedKeySpec;
 
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.jcajce.provider.asymmetric.ec.BCECPublicKey;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.Sm2;
 
@@ -19,6 +22,22 @@ import org.fujie.pki.crypto.Sm2;
 final class LoginSignatures {
 
     private LoginSignatures() {
+    }
+
+    /**
+     * The key to verify with: EC keys as Bouncy Castle keys, so that a key kept and used again keeps Bouncy Castle's
+     * precomputed tables (a JDK key would be converted, and its tables lost, on every check).
+     */
+    static PublicKey verifyingKey(PublicKey certificateKey) {
+        if (!(certificateKey instanceof ECPublicKey) || certificateKey instanceof BCECPublicKey) {
+            return certificateKey;
+        }
+        try {
+            return KeyFactory.getInstance("EC", CryptoProviders.bouncyCastle())
+                    .generatePublic(new X509EncodedKeySpec(certificateKey.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            return certificateKey;
+        }
     }
 
     static boolean verify(PublicKey key, String nonce, byte[] signature) {
