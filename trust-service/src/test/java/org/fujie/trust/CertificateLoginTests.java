@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
@@ -63,14 +64,19 @@ class CertificateLoginTests {
         openssl.run("pkcs12", "-in", "user.p12", "-passin", "pass:" + LoginUsers.PASSWORD, "-nodes", "-out", "user.pem");
         openssl.run("pkey", "-in", "user.pem", "-out", "user.key");
 
-        JsonNode challenge = curl(openssl, "-X", "POST", services.trustUrl + "/api/v1/auth/challenge");
+        JsonNode challenge = curl(openssl, "-X", "POST", "-D", "challenge-headers.txt", services.trustUrl + "/api/v1/auth/challenge");
         openssl.write("nonce.txt", challenge.get("nonce").asString());
         openssl.run("dgst", "-sha256", "-sign", "user.key", "-out", "nonce.sig", "nonce.txt");
         String signature = Base64.getEncoder().encodeToString(openssl.readBytes("nonce.sig"));
         openssl.write("answer.json", FujieTestClient.JSON.writeValueAsString(Map.of("challengeId", challenge.get("challengeId").asString(),
                 "certificatePem", user.certificatePem(), "signature", signature)));
         JsonNode token = curl(openssl, "-X", "POST", "-H", "Content-Type: application/json", "--data-binary", "@answer.json",
-                services.trustUrl + "/api/v1/auth/token");
+                "-D", "token-headers.txt", services.trustUrl + "/api/v1/auth/token");
+        for (String headers : List.of("challenge-headers.txt", "token-headers.txt")) {
+            assertThat(Files.readString(openssl.path(headers)).toLowerCase(java.util.Locale.ROOT))
+                    .as("the answer leaves in one piece (WholeAnswers)").contains("content-length: ").doesNotContain("chunked")
+                    .contains("cache-control: no-store").contains("strict-transport-security");
+        }
 
         assertThat(token.get("token_type").asString()).isEqualTo("Bearer");
         assertThat(token.get("subject").asString()).isEqualTo(user.subject());

@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.DEROctetString;
@@ -45,6 +47,9 @@ public final class OcspClient implements RevocationSource {
     private static final String CONTENT_TYPE = "application/ocsp-request";
 
     private final HttpFetcher fetcher;
+    private static final int MAX_ISSUER_IDS = 1024;
+    private static final Map<ExactBytes, CertificateID> ISSUER_IDS = new ConcurrentHashMap<>();
+
     private final RevocationCache<RevocationFinding> cache;
     private final OcspResponderTrust responderTrust;
     private final boolean sendNonce;
@@ -142,13 +147,23 @@ public final class OcspClient implements RevocationSource {
     /** RFC 6960 4.1.1 CertID over SHA-1: issuer name hash, issuer key hash, serial number. */
     static CertificateID certificateId(X509Certificate certificate, X509Certificate issuer)
             throws RevocationUnavailableException {
+        // The issuer's hashes are the same for every certificate it issued: computed once per issuer.
+        ExactBytes issuerKey = ExactBytes.of(issuer);
+        CertificateID issuerId = ISSUER_IDS.get(issuerKey);
         try {
-            return new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
-                    new JcaX509CertificateHolder(issuer), certificate.getSerialNumber());
+            if (issuerId == null) {
+                issuerId = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                        new JcaX509CertificateHolder(issuer), BigInteger.ONE);
+                if (ISSUER_IDS.size() >= MAX_ISSUER_IDS) {
+                    ISSUER_IDS.clear();
+                }
+                ISSUER_IDS.put(issuerKey, issuerId);
+            }
         } catch (CertificateEncodingException | org.bouncycastle.operator.OperatorCreationException
                 | org.bouncycastle.cert.ocsp.OCSPException e) {
             throw new RevocationUnavailableException("cannot make an OCSP CertID: " + e.getMessage());
         }
+        return CertificateID.deriveCertificateID(issuerId, certificate.getSerialNumber());
     }
 
     private static byte[] request(CertificateID id, byte[] nonce) throws RevocationUnavailableException {

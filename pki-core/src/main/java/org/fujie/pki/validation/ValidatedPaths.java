@@ -1,20 +1,16 @@
 package org.fujie.pki.validation;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.HexFormat;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
-import org.fujie.pki.x509.Fingerprints;
 
 /**
- * Paths that passed PKIX validation, by the SHA-256 of their certificates, with the time window in which all of them
+ * Paths that passed PKIX validation, by their certificates' bytes, with the time window in which all of them
  * are valid. With revocation checked apart, a path's PKIX verdict depends on the validation time only through the
  * validity periods (signatures, names, constraints and policies do not change), so a path that passed once passes at
  * any time inside that window, and its signatures need not be checked again: the CA certificates of a path are the
@@ -29,7 +25,7 @@ final class ValidatedPaths {
         }
     }
 
-    private final Map<String, Window> passed = new ConcurrentHashMap<>();
+    private final Map<List<Object>, Window> passed = new ConcurrentHashMap<>();
     private final int maxEntries;
 
     ValidatedPaths(int maxEntries) {
@@ -61,17 +57,13 @@ final class ValidatedPaths {
         return passed.size();
     }
 
-    private static String key(List<X509Certificate> path) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            // SM2 signatures verify only under the SM2 user ID they were made with: a verdict holds for that ID alone.
-            sha256.update(Sm2.userId().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            for (X509Certificate certificate : path) {
-                sha256.update(Fingerprints.digest("SHA-256", certificate.getEncoded()));
-            }
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot fingerprint a certificate of the path", e);
+    private static List<Object> key(List<X509Certificate> path) {
+        List<Object> key = new ArrayList<>(path.size() + 1);
+        // SM2 signatures verify only under the SM2 user ID they were made with: a verdict holds for that ID alone.
+        key.add(Sm2.userId());
+        for (X509Certificate certificate : path) {
+            key.add(ExactBytes.of(certificate));
         }
+        return key;
     }
 }

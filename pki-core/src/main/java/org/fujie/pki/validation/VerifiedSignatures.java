@@ -1,28 +1,23 @@
 package org.fujie.pki.validation;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.PublicKey;
-import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
 import org.fujie.pki.crypto.Verifiers;
-import org.fujie.pki.x509.Fingerprints;
 
 /**
- * Certificate signatures that verified under an issuer's key, remembered by the SHA-256 of the certificate and of the
- * key (and the SM2 user ID): the same bytes under the same key verify the same way every time, and path building
+ * Certificate signatures that verified under an issuer's key, remembered by the certificate's and the key's bytes (and
+ * the SM2 user ID): the same bytes under the same key verify the same way every time, and path building
  * otherwise checks the CA certificates' signatures again for every user. Only successes are kept, so a signature that
  * fails is checked (and fails) every time. Bounded: when full it starts over.
  */
 final class VerifiedSignatures {
 
-    private final Set<String> verified = ConcurrentHashMap.newKeySet();
+    private final Set<List<Object>> verified = ConcurrentHashMap.newKeySet();
     private final int maxEntries;
 
     VerifiedSignatures(int maxEntries) {
@@ -30,7 +25,7 @@ final class VerifiedSignatures {
     }
 
     boolean signedBy(X509Certificate certificate, PublicKey issuerKey) {
-        String key = key(certificate, issuerKey);
+        List<Object> key = key(certificate, issuerKey);
         if (verified.contains(key)) {
             return true;
         }
@@ -44,15 +39,7 @@ final class VerifiedSignatures {
         return true;
     }
 
-    private static String key(X509Certificate certificate, PublicKey issuerKey) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(Sm2.userId().getBytes(StandardCharsets.UTF_8));
-            sha256.update(Fingerprints.digest("SHA-256", certificate.getEncoded()));
-            sha256.update(Fingerprints.digest("SHA-256", issuerKey.getEncoded()));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException | CertificateEncodingException e) {
-            throw new IllegalStateException("cannot fingerprint a certificate", e);
-        }
+    private static List<Object> key(X509Certificate certificate, PublicKey issuerKey) {
+        return List.of(Sm2.userId(), ExactBytes.of(certificate), ExactBytes.of(issuerKey.getEncoded()));
     }
 }

@@ -97,6 +97,20 @@ class OcspClientTests {
     }
 
     @Test
+    void certificateIdWhenIssuerHashesAreRememberedThenEqualToOneComputedAnew() throws Exception {
+        Issued first = leafAskingCustom();
+        Issued second = leafAskingCustom();
+        for (Issued[] pair : new Issued[][] {{first, pki.issuing}, {second, pki.issuing}, {pki.issuing, pki.root}, {first, pki.issuing}}) {
+            CertificateID expected = new CertificateID(
+                    new org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1),
+                    pair[1].certificate(), pair[0].certificate().getSerialNumber());
+            assertThat(OcspClient.certificateId(pair[0].x509(), pair[1].x509())).isEqualTo(expected);
+        }
+        assertThat(OcspClient.certificateId(first.x509(), pki.issuing.x509()))
+                .isNotEqualTo(OcspClient.certificateId(second.x509(), pki.issuing.x509()));
+    }
+
+    @Test
     void checkWhenSignedByTheIssuerItselfThenAccepted() throws Exception {
         serve(new OcspResponseSigner(pki.issuing.signingKey(), pki.issuing.certificate()), id -> id, false, null);
 

@@ -16,8 +16,10 @@ import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.token.TokenDecoders;
 import org.fujie.trust.anchor.AnchorService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
@@ -52,6 +54,15 @@ class AuthConfiguration {
     JwtDecoder ownTokenDecoder(TokenSigningKeys keys, RevokedTokens revoked, AuthProperties settings) {
         JWKSource<SecurityContext> published = (selector, context) -> selector.select(keys.published());
         return TokenDecoders.of(published, settings.issuer(), settings.audience(), List.of(revoked.validator()));
+    }
+
+    /** Challenge and token answers in one write each (the two requests of every log-in). */
+    @Bean
+    FilterRegistrationBean<WholeAnswers> wholeLoginAnswers() {
+        FilterRegistrationBean<WholeAnswers> registration = new FilterRegistrationBean<>(new WholeAnswers());
+        registration.addUrlPatterns("/api/v1/auth/challenge", "/api/v1/auth/token");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
     }
 
     /**
