@@ -62,7 +62,7 @@ public final class OcspResponderTrust {
             throws RevocationUnavailableException {
         String who = "OCSP responder " + CertificateFields.subject(delegate);
         if (!delegate.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())
-                || !Verifiers.signedBy(delegate, issuer.getPublicKey())) {
+                || !PathBuilder.SIGNATURES.signedBy(delegate, issuer.getPublicKey())) {
             throw new RevocationUnavailableException(who + " is not issued by the certificate's issuer");
         }
         if (!CertificateFields.extendedKeyUsages(delegate).contains(KeyPurposeId.id_kp_OCSPSigning.getId())) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Revocation answers kept until their nextUpdate (RFC 5280 5.1.2.5, RFC 6960 4.2.2.1): a CRL by its
@@ -12,7 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * failures (so TRY_LATER can recover at once). Bounded: when full, expired entries go first, then all.
  * Thread-safe; one instance is shared by the validators of a service. A cache may also bound how long
  * it keeps anything ({@code maxAge}), for uses that want fresher answers than the issuer promises, such
- * as log-ins, which must notice a revocation within a minute rather than at the next CRL.
+ * as log-ins, which must notice a revocation within a minute rather than at the next CRL; such entries are kept
+ * between 90 and 100 % of maxAge, spread at random.
  */
 public final class RevocationCache<V> {
 
@@ -58,7 +60,10 @@ public final class RevocationCache<V> {
             return;
         }
         if (maxAge != null && now.plus(maxAge).isBefore(nextUpdate)) {
-            nextUpdate = now.plus(maxAge);
+            // 90-100 % of maxAge, at random: answers fetched together (a burst of log-ins after a restart) are not
+            // all fetched again in the same second every maxAge after.
+            long ageNanos = maxAge.toNanos();
+            nextUpdate = now.plusNanos(ageNanos - ThreadLocalRandom.current().nextLong(ageNanos / 10 + 1));
         }
         if (entries.size() >= maxEntries && !entries.containsKey(key)) {
             entries.values().removeIf(entry -> !now.isBefore(entry.nextUpdate()));

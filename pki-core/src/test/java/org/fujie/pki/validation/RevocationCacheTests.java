@@ -27,9 +27,21 @@ class RevocationCacheTests {
         cache.put("k", "v", now.plus(Duration.ofHours(1)), now);
         cache.put("soon", "w", now.plusSeconds(30), now);
 
-        assertThat(cache.get("k", now.plusSeconds(59))).contains("v");
+        assertThat(cache.get("k", now.plusSeconds(54))).as("kept at least 90 % of maxAge").contains("v");
         assertThat(cache.get("k", now.plusSeconds(60))).isEmpty();
         assertThat(cache.get("soon", now.plusSeconds(30))).as("nextUpdate still bounds it").isEmpty();
+    }
+
+    @Test
+    void putWhenMaxAgeBoundsManyAnswersThenTheyExpireSpreadOverItsLastTenth() {
+        RevocationCache<String> cache = new RevocationCache<>(1000, Duration.ofSeconds(60));
+        for (int i = 0; i < 200; i++) {
+            cache.put("k" + i, "v", now.plus(Duration.ofHours(1)), now);
+        }
+        long goneAt57 = java.util.stream.IntStream.range(0, 200).filter(i -> cache.get("k" + i, now.plusSeconds(57)).isEmpty()).count();
+        assertThat(goneAt57).as("about half expire in the first half of the last tenth").isBetween(40L, 160L);
+        assertThat(java.util.stream.IntStream.range(0, 200).filter(i -> cache.get("k" + i, now.plusSeconds(60)).isPresent()))
+                .isEmpty();
     }
 
     @Test
