@@ -3,9 +3,10 @@ package org.fujie.ca.ocsp;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+
+import org.fujie.pki.x509.ExactBytes;
 
 /**
  * Request bytes already seen, and which cached response they ask for. RFC 5019 clients send
@@ -18,26 +19,10 @@ final class KnownRequests {
     private static final int LIMIT = 100_000;
     private static final int MAX_REQUEST_BYTES = 512;
 
-    private record Key(byte[] der, int hash) {
-        static Key of(byte[] der) {
-            return new Key(der, Arrays.hashCode(der));
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && hash == key.hash && Arrays.equals(der, key.der);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
-        }
-    }
-
     private record Target(BigInteger serial, byte[] certId) {
     }
 
-    private final ConcurrentHashMap<Key, Target> targets = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ExactBytes, Target> targets = new ConcurrentHashMap<>();
     private final BiFunction<BigInteger, byte[], OcspReply> cached;
     private final Duration refreshAfter;
 
@@ -51,7 +36,7 @@ final class KnownRequests {
         if (der.length == 0 || der.length > MAX_REQUEST_BYTES) {
             return null;
         }
-        Target target = targets.get(Key.of(der));
+        Target target = targets.get(ExactBytes.of(der));
         if (target == null) {
             return null;
         }
@@ -66,7 +51,7 @@ final class KnownRequests {
         if (targets.size() >= LIMIT) {
             targets.clear();
         }
-        targets.put(Key.of(der.clone()), new Target(serial, certId));
+        targets.put(ExactBytes.of(der), new Target(serial, certId));
     }
 
     void clear() {

@@ -34,6 +34,7 @@ import org.fujie.pki.revocation.RevocationReason;
 import org.fujie.pki.validation.HttpFetcher.FetchException;
 import org.fujie.pki.validation.RevocationFinding.Source;
 import org.fujie.pki.validation.RevocationFinding.Status;
+import org.fujie.pki.x509.ExactBytes;
 
 /**
  * Revocation by OCSP (RFC 6960): one request per certificate with a SHA-1 CertID (RFC 5019 2.1.1,

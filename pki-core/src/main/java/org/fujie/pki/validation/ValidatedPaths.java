@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
+import org.fujie.pki.x509.ExactBytes;
 
 /**
  * Paths that passed PKIX validation, by their certificates' bytes, with the time window in which all of them

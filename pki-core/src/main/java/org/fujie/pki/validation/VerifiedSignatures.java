@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.fujie.pki.crypto.Sm2;
 import org.fujie.pki.crypto.Verifiers;
+import org.fujie.pki.x509.ExactBytes;
 
 /**
  * Certificate signatures that verified under an issuer's key, remembered by the certificate's and the key's bytes (and

@@ -1,14 +1,14 @@
-package org.fujie.pki.validation;
+package org.fujie.pki.x509;
 
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 
 /**
- * Bytes as a map key, equal only to the same bytes: the caches of verdicts key on what was checked itself, so a
- * look-up costs a plain hash of the bytes instead of a SHA-256, and no two inputs can share a verdict.
+ * Bytes as a map key, equal only to the same bytes: caches of verdicts key on what was checked itself, so a look-up
+ * costs a plain hash of the bytes instead of a SHA-256, and no two inputs can share a verdict.
  */
-final class ExactBytes {
+public final class ExactBytes {
 
     private final byte[] bytes;
     private final int hash;
@@ -18,11 +18,12 @@ final class ExactBytes {
         this.hash = Arrays.hashCode(bytes);
     }
 
-    static ExactBytes of(byte[] bytes) {
+    /** A copy of the bytes, so later changes to the array do not change the key. */
+    public static ExactBytes of(byte[] bytes) {
         return new ExactBytes(bytes.clone());
     }
 
-    static ExactBytes of(X509Certificate certificate) {
+    public static ExactBytes of(X509Certificate certificate) {
         try {
             return new ExactBytes(certificate.getEncoded());  // a copy already
         } catch (CertificateEncodingException e) {
