@@ -9,10 +9,14 @@ import org.fujie.service.security.CertificateRoleResolver;
 import org.fujie.service.security.ServiceSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Who may call what in trust-service: the shared rules, then its own. Anything not listed is denied.
@@ -21,7 +25,28 @@ import org.springframework.security.web.SecurityFilterChain;
 @Configuration
 public class TrustSecurityConfig {
 
+    /**
+     * The two calls of every log-in, public (the signed nonce is the authentication), in a chain of their own that
+     * reads no client certificate, bearer token or session: they are the busiest requests of the service. Every
+     * other method on these paths falls through to the API chain, which denies it.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain loginSecurity(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(new OrRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/challenge"),
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/api/v1/auth/token")))
+                .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain apiSecurity(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
         ServiceSecurity.clientCertificates(http, resolver)
                 .authorizeHttpRequests(auth -> {
@@ -36,7 +61,7 @@ public class TrustSecurityConfig {
                             .requestMatchers(HttpMethod.POST, "/api/v1/certificates/validate", "/api/v1/verify")
                             .hasAnyRole(names(ADMIN, APP))
                             // Log-in: the signed nonce is the authentication; the published token keys are public.
-                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/challenge", "/api/v1/auth/token").permitAll()
+                            .requestMatchers(HttpMethod.POST, "/api/v1/auth/challenge", "/api/v1/auth/token").permitAll()  // loginSecurity
                             .requestMatchers(HttpMethod.GET, "/.well-known/jwks.json").permitAll()
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/introspect").hasAnyRole(names(APP, ADMIN))
                             .requestMatchers(HttpMethod.POST, "/api/v1/auth/logout").authenticated()
