@@ -2,6 +2,10 @@ package org.fujie.trust.auth;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
@@ -11,6 +15,7 @@ import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.validation.CertificateValidator;
 import org.fujie.pki.validation.JdkHttpFetcher;
 import org.fujie.pki.validation.RevocationChecker;
+import org.fujie.pki.validation.TrustAnchor;
 import org.fujie.pki.validation.ValidationPolicy;
 import org.fujie.service.audit.AuditedTransactions;
 import org.fujie.service.security.CertificateRoleResolver;
@@ -75,7 +80,23 @@ class AuthConfiguration {
         RevocationChecker fresh = RevocationChecker.ocspThenCrl(fetcher, policy, settings.revocationMaxAge());
         LoginThrottle throttle = new LoginThrottle(settings.maxFailuresPerSubject(), settings.maxFailuresPerAddress(),
                 settings.failureWindow(), clock);
-        return new CertificateLogin(challenges, new LoginCertificates(settings.certificateCacheSize()), () -> new CertificateValidator(anchors.anchors(), policy, fetcher, fresh, clock),
+        return new CertificateLogin(challenges, new LoginCertificates(settings.certificateCacheSize()),
+                validatorPerAnchorSet(anchors, anchorSet -> new CertificateValidator(anchorSet, policy, fetcher, fresh, clock)),
                 roles, tokens, throttle, audited);
+    }
+
+    /** A validator is thread-safe and made for a set of anchors: one is kept until AnchorService's set changes. */
+    private static Supplier<CertificateValidator> validatorPerAnchorSet(AnchorService anchors,
+            Function<List<TrustAnchor>, CertificateValidator> make) {
+        AtomicReference<Map.Entry<List<TrustAnchor>, CertificateValidator>> kept = new AtomicReference<>();
+        return () -> {
+            List<TrustAnchor> current = anchors.anchors();
+            Map.Entry<List<TrustAnchor>, CertificateValidator> entry = kept.get();
+            if (entry == null || entry.getKey() != current) {
+                entry = Map.entry(current, make.apply(current));
+                kept.set(entry);
+            }
+            return entry.getValue();
+        };
     }
 }
