@@ -53,13 +53,13 @@ class AuthController {
     record TokenView(String access_token, String token_type, long expires_in, String subject) {
     }
 
-    @PostMapping("/api/v1/auth/challenge")
+    @PostMapping(value = "/api/v1/auth/challenge", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<ChallengeView> challenge() {
         Challenges.Challenge challenge = challenges.issue();
         return noStore(new ChallengeView(challenge.id(), challenge.nonce(), challenge.expiresAt().toString()));
     }
 
-    @PostMapping("/api/v1/auth/token")
+    @PostMapping(value = "/api/v1/auth/token", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TokenView> token(@RequestBody(required = false) CertificateLogin.Answer answer, HttpServletRequest request) {
         if (answer == null) {
             throw new FujieException(CommonProblem.MALFORMED_REQUEST, "give {challengeId, certificatePem, signature}");
