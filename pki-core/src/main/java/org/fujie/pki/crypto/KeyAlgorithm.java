@@ -3,6 +3,7 @@ package org.fujie.pki.crypto;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.Provider;
 import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
@@ -70,10 +71,15 @@ public enum KeyAlgorithm {
     }
 
     public KeyPair generateKeyPair() {
+        return generateKeyPair(provider == null ? null : CryptoProviders.bouncyCastle());
+    }
+
+    /** A key pair made by the given provider (a PKCS#11 token's, say), or by the JDK's default for null. */
+    public KeyPair generateKeyPair(Provider maker) {
         try {
-            KeyPairGenerator generator = provider == null
+            KeyPairGenerator generator = maker == null
                     ? KeyPairGenerator.getInstance(jcaKeyType)
-                    : KeyPairGenerator.getInstance(jcaKeyType, CryptoProviders.bouncyCastle());
+                    : KeyPairGenerator.getInstance(jcaKeyType, maker);
             if (curve != null) {
                 generator.initialize(new ECGenParameterSpec(curve), new SecureRandom());
             } else if (isRsa()) {

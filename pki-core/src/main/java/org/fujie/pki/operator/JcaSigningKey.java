@@ -2,6 +2,7 @@ package org.fujie.pki.operator;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.util.Objects;
 
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -19,12 +20,20 @@ public final class JcaSigningKey implements SigningKey {
     private final KeyAlgorithm algorithm;
     private final PrivateKey privateKey;
     private final SubjectPublicKeyInfo publicKeyInfo;
+    private final Provider provider;
 
     public JcaSigningKey(String alias, KeyAlgorithm algorithm, PrivateKey privateKey, SubjectPublicKeyInfo publicKeyInfo) {
+        this(alias, algorithm, privateKey, publicKeyInfo, null);
+    }
+
+    /** A key only its own provider can sign with (a PKCS#11 token's), or null for the algorithm's usual provider. */
+    public JcaSigningKey(String alias, KeyAlgorithm algorithm, PrivateKey privateKey, SubjectPublicKeyInfo publicKeyInfo,
+            Provider provider) {
         this.alias = Objects.requireNonNull(alias);
         this.algorithm = Objects.requireNonNull(algorithm);
         this.privateKey = Objects.requireNonNull(privateKey);
         this.publicKeyInfo = Objects.requireNonNull(publicKeyInfo);
+        this.provider = provider;
     }
 
     @Override
@@ -44,7 +53,7 @@ public final class JcaSigningKey implements SigningKey {
 
     @Override
     public ContentSigner newContentSigner() {
-        if (algorithm == KeyAlgorithm.SM2) {
+        if (algorithm == KeyAlgorithm.SM2 && provider == null) {
             try {
                 return Sm2.contentSigner(privateKey);
             } catch (GeneralSecurityException e) {
@@ -53,7 +62,9 @@ public final class JcaSigningKey implements SigningKey {
         }
         JcaContentSignerBuilder builder = new JcaContentSignerBuilder(algorithm.signatureAlgorithm())
                 .setSecureRandom(CryptoProviders.secureRandom());
-        if (algorithm.provider() != null) {
+        if (provider != null) {
+            builder.setProvider(provider);
+        } else if (algorithm.provider() != null) {
             builder.setProvider(CryptoProviders.bouncyCastle());
         }
         try {

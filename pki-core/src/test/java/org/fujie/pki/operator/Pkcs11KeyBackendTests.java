@@ -1,0 +1,94 @@
+package org.fujie.pki.operator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+
+import org.bouncycastle.operator.ContentSigner;
+import org.fujie.pki.crypto.KeyAlgorithm;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** Keys generated in a SoftHSM2 token sign there, stay there (not extractable) and are found again after a restart. */
+class Pkcs11KeyBackendTests {
+
+    private static SoftHsm.Token token;
+    private static SoftHsm.Token neverLoggedIn;
+    private static Pkcs11KeyBackend backend;
+
+    @BeforeAll
+    static void token() throws Exception {
+        token = SoftHsm.newToken();
+        // PKCS#11 logs an application in per token, not per session: a wrong PIN shows only on a token not yet logged in.
+        neverLoggedIn = SoftHsm.newToken();
+        backend = Pkcs11KeyBackend.open(SoftHsm.LIBRARY, token.slot(), SoftHsm.PIN.toCharArray());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "EC_P384", "RSA_2048"})
+    void generateThenSignaturesVerifyWithThePublicKeyAndThePrivateKeyCannotBeRead(KeyAlgorithm algorithm) throws Exception {
+        String alias = "key-" + algorithm.id().toLowerCase();
+        SigningKey key = backend.generate(alias, algorithm);
+        assertThat(backend.contains(alias)).isTrue();
+        assertThat(key.algorithm()).isEqualTo(algorithm);
+
+        byte[] data = "to be signed in the token".getBytes(StandardCharsets.UTF_8);
+        ContentSigner signer = key.newContentSigner();
+        try (OutputStream out = signer.getOutputStream()) {
+            out.write(data);
+        }
+        byte[] signature = signer.getSignature();
+        PublicKey publicKey = KeyFactory.getInstance(algorithm.isRsa() ? "RSA" : "EC")
+                .generatePublic(new X509EncodedKeySpec(key.publicKeyInfo().getEncoded()));
+        Signature verifier = Signature.getInstance(algorithm.signatureAlgorithm());  // the JDK's, not the token's
+        verifier.initVerify(publicKey);
+        verifier.update(data);
+        assertThat(verifier.verify(signature)).isTrue();
+
+        java.security.PrivateKey inToken = (java.security.PrivateKey) privateKeyOf(key);
+        assertThat(inToken.getEncoded()).as("sensitive, not extractable: no encoding leaves the token").isNull();
+        assertThat(key.toString()).doesNotContain("PRIVATE").contains(alias);
+    }
+
+    @Test
+    void aKeyIsFoundAgainByANewSessionAndAnAliasIsNotTakenTwice() {
+        SigningKey made = backend.generate("kept-key", KeyAlgorithm.EC_P256);
+        Pkcs11KeyBackend reopened = Pkcs11KeyBackend.open(SoftHsm.LIBRARY, token.slot(), SoftHsm.PIN.toCharArray());
+        SigningKey found = reopened.get("kept-key");
+        assertThat(found.publicKeyInfo()).isEqualTo(made.publicKeyInfo());
+        assertThat(found.algorithm()).isEqualTo(KeyAlgorithm.EC_P256);
+        assertThatThrownBy(() -> reopened.generate("kept-key", KeyAlgorithm.EC_P256)).isInstanceOf(KeyBackendException.class)
+                .hasMessageContaining("exists");
+        assertThatThrownBy(() -> reopened.get("no-such-key")).isInstanceOf(KeyBackendException.class)
+                .hasMessageContaining("no key no-such-key");
+    }
+
+    @Test
+    void wrongPinUnknownSlotMissingLibraryAndUnsupportedAlgorithmsAreClearErrorsWithoutThePin() {
+        assertThatThrownBy(() -> Pkcs11KeyBackend.open(SoftHsm.LIBRARY, neverLoggedIn.slot(), "wrong-pin-0000".toCharArray()))
+                .isInstanceOf(KeyBackendException.class).hasMessageContaining("cannot log in")
+                .hasMessageNotContaining("wrong-pin-0000");
+        assertThatThrownBy(() -> Pkcs11KeyBackend.open(SoftHsm.LIBRARY, 999_999_999L, SoftHsm.PIN.toCharArray()))
+                .isInstanceOf(KeyBackendException.class).hasMessageContaining("slot 999999999");
+        assertThatThrownBy(() -> Pkcs11KeyBackend.open(java.nio.file.Path.of("/nonexistent/libp11.so"), 0, SoftHsm.PIN.toCharArray()))
+                .isInstanceOf(KeyBackendException.class).hasMessageContaining("cannot be read");
+        assertThatThrownBy(() -> backend.generate("an-sm2-key", KeyAlgorithm.SM2)).isInstanceOf(KeyBackendException.class)
+                .hasMessageContaining("not supported");
+        assertThatThrownBy(() -> backend.generate("../escape", KeyAlgorithm.EC_P256)).isInstanceOf(KeyBackendException.class)
+                .hasMessageContaining("invalid key alias");
+    }
+
+    private static Object privateKeyOf(SigningKey key) throws Exception {
+        java.lang.reflect.Field field = JcaSigningKey.class.getDeclaredField("privateKey");
+        field.setAccessible(true);
+        return field.get(key);
+    }
+}
