@@ -4,16 +4,38 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.X509CRLHolder;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.fujie.pki.OpenSsl;
+import org.fujie.pki.TestCertificates;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.ocsp.OcspAnswer;
+import org.fujie.pki.ocsp.OcspResponseSigner;
+import org.fujie.pki.revocation.CrlTemplate;
+import org.fujie.pki.x509.CertificateSigner;
+import org.fujie.pki.x509.Pem;
+import org.fujie.pki.x509.SubjectNames;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -84,6 +106,41 @@ class Pkcs11KeyBackendTests {
                 .hasMessageContaining("not supported");
         assertThatThrownBy(() -> backend.generate("../escape", KeyAlgorithm.EC_P256)).isInstanceOf(KeyBackendException.class)
                 .hasMessageContaining("invalid key alias");
+    }
+
+    /**
+     * A CA whose key is in the token: its certificate, a certificate it issues, its CRL and an OCSP response it signs,
+     * each judged by openssl. (In one class with the others: SoftHSM2 sees only tokens made before it starts.)
+     */
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "RSA_2048"})
+    void aCaKeyInTheTokenSignsCertificatesCrlsAndOcspResponsesThatOpensslVerifies(KeyAlgorithm algorithm, @TempDir Path dir)
+            throws Exception {
+        SigningKey caKey = backend.generate("ca-" + algorithm.id().toLowerCase(), algorithm);
+        X500Name caName = SubjectNames.parse("CN=Token CA " + algorithm.id() + ",O=Fujie Test");
+        X509CertificateHolder ca = CertificateSigner.selfSigned(caName, caKey)
+                .sign(TestCertificates.template(caName, caKey.publicKeyInfo(), TestCertificates.caExtensions()));
+        KeyPair userKeys = KeyAlgorithm.EC_P256.generateKeyPair();
+        X509CertificateHolder user = CertificateSigner.forIssuer(ca, caKey).sign(TestCertificates.template(
+                SubjectNames.parse("CN=Token User,O=Fujie Test"), TestCertificates.spki(userKeys), TestCertificates.leafExtensions()));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        X509CRLHolder crl = CertificateSigner.forIssuer(ca, caKey).crlSigner().sign(new CrlTemplate(BigInteger.ONE, now,
+                now.plus(Duration.ofDays(1)), null, null, null, List.of(new CrlTemplate.Entry(BigInteger.TEN, now, null, null))));
+        CertificateID id = new CertificateID(new JcaDigestCalculatorProviderBuilder().build().get(CertificateID.HASH_SHA1), ca,
+                user.getSerialNumber());
+        byte[] ocsp = new OcspResponseSigner(caKey, ca).sign(List.of(OcspAnswer.good(id, now, now.plus(Duration.ofHours(1)))),
+                null, Date.from(now));
+
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.write("ca.pem", Pem.certificate(ca.getEncoded()));
+        openssl.write("user.pem", Pem.certificate(user.getEncoded()));
+        openssl.write("crl.pem", Pem.encode("X509 CRL", crl.getEncoded()));
+        openssl.write("ocsp.der", ocsp);
+        assertThat(openssl.run("verify", "-x509_strict", "-CAfile", "ca.pem", "user.pem")).contains("user.pem: OK");
+        assertThat(openssl.runForResult("crl", "-in", "crl.pem", "-CAfile", "ca.pem", "-noout").stderr()).contains("verify OK");
+        OpenSsl.Result status = openssl.runForResult("ocsp", "-respin", "ocsp.der", "-CAfile", "ca.pem", "-issuer", "ca.pem",
+                "-cert", "user.pem");
+        assertThat(status.stdout() + status.stderr()).contains("Response verify OK").contains("user.pem: good");
     }
 
     private static Object privateKeyOf(SigningKey key) throws Exception {
