@@ -1,29 +1,23 @@
 package org.fujie.pki.operator;
 
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.PrivateKey;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.PKCS8Generator;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
-import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8EncryptorBuilder;
-import org.bouncycastle.operator.OutputEncryptor;
-import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
 import org.fujie.pki.crypto.CryptoProviders;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.crypto.PrivateKeyEncodings;
@@ -38,7 +32,7 @@ import org.fujie.pki.x509.SecureFiles;
 public final class SoftwareKeyBackend implements KeyBackend {
 
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,127}");
-    private static final int PBKDF2_ITERATIONS = 100_000;
+    private static final String KEY_SUFFIX = ".key.pem";
 
     private final Path directory;
     private final char[] passphrase;
@@ -68,19 +62,10 @@ public final class SoftwareKeyBackend implements KeyBackend {
         claim(alias);
         try {
             var keyPair = algorithm.generateKeyPair();
-            OutputEncryptor encryptor = new JceOpenSSLPKCS8EncryptorBuilder(JcaPKCS8Generator.AES_256_CBC)
-                    .setProvider(CryptoProviders.bouncyCastle())
-                    .setPRF(JcaPKCS8Generator.PRF_HMACSHA256)
-                    .setIterationCount(PBKDF2_ITERATIONS)
-                    .setPassword(passphrase)
-                    .build();
-            StringWriter pem = new StringWriter();
-            try (JcaPEMWriter writer = new JcaPEMWriter(pem)) {
-                writer.writeObject(new PKCS8Generator(PrivateKeyEncodings.version1(keyPair.getPrivate()), encryptor));
-            }
+            byte[] keyPem = EncryptedKeyFiles.encrypt(PrivateKeyEncodings.version1(keyPair.getPrivate()), passphrase);
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(keyPair.getPublic().getEncoded());
             SecureFiles.writeOwnerOnly(publicFile(alias), Pem.encode("PUBLIC KEY", spki.getEncoded()).getBytes(StandardCharsets.US_ASCII));
-            SecureFiles.writeOwnerOnly(keyFile(alias), pem.toString().getBytes(StandardCharsets.US_ASCII));
+            SecureFiles.writeOwnerOnly(keyFile(alias), keyPem);
             SigningKey key = new JcaSigningKey(alias, algorithm, keyPair.getPrivate(), spki);
             loaded.put(alias, key);
             return key;
@@ -130,12 +115,7 @@ public final class SoftwareKeyBackend implements KeyBackend {
             SubjectPublicKeyInfo spki = SubjectPublicKeyInfo.getInstance(Pem.decode(Files.readString(publicFile(alias)), "PUBLIC KEY"));
             KeyAlgorithm algorithm = KeyAlgorithm.of(spki)
                     .orElseThrow(() -> new KeyBackendException("key " + alias + " has an unsupported algorithm"));
-            PKCS8EncryptedPrivateKeyInfo encrypted;
-            try (Reader reader = new StringReader(Files.readString(keyFile(alias))); PEMParser parser = new PEMParser(reader)) {
-                encrypted = (PKCS8EncryptedPrivateKeyInfo) parser.readObject();
-            }
-            PrivateKeyInfo info = encrypted.decryptPrivateKeyInfo(
-                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(CryptoProviders.bouncyCastle()).build(passphrase));
+            PrivateKeyInfo info = EncryptedKeyFiles.decrypt(Files.readAllBytes(keyFile(alias)), passphrase);
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
             if (algorithm.provider() != null) {
                 converter.setProvider(CryptoProviders.bouncyCastle());
@@ -150,9 +130,90 @@ public final class SoftwareKeyBackend implements KeyBackend {
         }
     }
 
+    /**
+     * Changes the passphrase the keys are encrypted under: construct this backend with the new passphrase
+     * and pass the previous one. Each key file is checked first: under this backend's passphrase it is left
+     * alone, under the previous one it is due. If any file opens under neither (a wrong previous passphrase,
+     * say), nothing is rewritten and the exception names those aliases. Then each due file is re-encrypted
+     * with a fresh salt and IV and replaced atomically ({@code EncryptedKeyFiles.replace}), so that at every
+     * instant every key file is whole and opens under one of the two passphrases. Running it again is
+     * harmless, and after a crash half-way it finishes the rest. Empty files, aliases claimed by a
+     * generation in progress (see {@code claim}), are skipped. Keys in memory stay valid: they are the same keys.
+     */
+    public Rotation reencryptFrom(char[] previousPassphrase) {
+        if (previousPassphrase == null || previousPassphrase.length == 0) {
+            throw new KeyBackendException("the previous key passphrase is missing");
+        }
+        Map<String, PrivateKeyInfo> due = new TreeMap<>();
+        List<String> current = new ArrayList<>();
+        List<String> unreadable = new ArrayList<>();
+        for (String alias : keyFileAliases()) {
+            byte[] pem = readKeyFile(alias);
+            if (pem.length == 0) {
+                continue;
+            }
+            if (EncryptedKeyFiles.tryDecrypt(pem, passphrase).isPresent()) {
+                current.add(alias);
+            } else {
+                EncryptedKeyFiles.tryDecrypt(pem, previousPassphrase)
+                        .ifPresentOrElse(key -> due.put(alias, key), () -> unreadable.add(alias));
+            }
+        }
+        if (!unreadable.isEmpty()) {
+            throw new KeyBackendException("keys " + String.join(", ", unreadable) + " open under neither the current"
+                    + " nor the previous passphrase (wrong passphrase or damaged file); no key file was changed");
+        }
+        List<String> reencrypted = new ArrayList<>();
+        for (Map.Entry<String, PrivateKeyInfo> entry : due.entrySet()) {
+            try {
+                EncryptedKeyFiles.replace(keyFile(entry.getKey()), entry.getValue(), passphrase);
+            } catch (IOException | RuntimeException e) {
+                throw new KeyBackendException("cannot re-encrypt key " + entry.getKey() + " (" + reencrypted.size()
+                        + " of " + due.size() + " re-encrypted; run again to finish)", e);
+            }
+            reencrypted.add(entry.getKey());
+        }
+        return new Rotation(reencrypted, current);
+    }
+
+    /** What {@link #reencryptFrom} did, by alias in order: re-encrypted now, and already under the passphrase. */
+    public record Rotation(List<String> reencrypted, List<String> alreadyCurrent) {
+
+        public Rotation {
+            reencrypted = List.copyOf(reencrypted);
+            alreadyCurrent = List.copyOf(alreadyCurrent);
+        }
+    }
+
+    /** The aliases that have a key file, sorted; temporary and foreign files are not key files. */
+    private List<String> keyFileAliases() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(KEY_SUFFIX))
+                    .map(name -> name.substring(0, name.length() - KEY_SUFFIX.length()))
+                    .filter(alias -> ALIAS.matcher(alias).matches() && Files.isRegularFile(keyFile(alias)))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new KeyBackendException("cannot list the keys in " + directory, e);
+        }
+    }
+
+    private byte[] readKeyFile(String alias) {
+        try {
+            return Files.readAllBytes(keyFile(alias));
+        } catch (NoSuchFileException e) {
+            return new byte[0]; // a placeholder that a failed generation released after the listing
+        } catch (IOException e) {
+            throw new KeyBackendException("cannot read key " + alias, e);
+        }
+    }
 
     private Path keyFile(String alias) {
-        return directory.resolve(checked(alias) + ".key.pem");
+        return directory.resolve(checked(alias) + KEY_SUFFIX);
     }
 
     private Path publicFile(String alias) {
