@@ -31,22 +31,26 @@ class CaController {
         this.authorities = authorities;
     }
 
-    record CaView(String id, String subject, String algorithm, String parentId, String keyBackend, String notBefore,
-            String notAfter, String certificatePem) {
-        static CaView of(CaRecord r) {
-            return new CaView(r.id(), r.subject(), r.algorithm(), r.parentId(), r.keyBackend(), r.notBefore().toString(),
-                    r.notAfter().toString(), Pem.certificate(r.certificateDer()));
-        }
+    /** keyStatus is available or unavailable (with keyUnavailableReason) as of the CA's last signature. */
+    record CaView(String id, String subject, String algorithm, String parentId, String keyBackend, String keyAlias,
+            String keyStatus, String keyUnavailableReason, String notBefore, String notAfter, String certificatePem) {
+    }
+
+    private CaView view(CaRecord r) {
+        String unavailable = authorities.find(r.id()).map(CertificateAuthority::keyUnavailableReason).orElse(null);
+        return new CaView(r.id(), r.subject(), r.algorithm(), r.parentId(), r.keyBackend(), r.keyAlias(),
+                unavailable == null ? "available" : "unavailable", unavailable, r.notBefore().toString(),
+                r.notAfter().toString(), Pem.certificate(r.certificateDer()));
     }
 
     @GetMapping
     List<CaView> list() {
-        return authorities.records().stream().map(CaView::of).toList();
+        return authorities.records().stream().map(this::view).toList();
     }
 
     @GetMapping("/{id}")
     CaView get(@PathVariable String id) {
-        return authorities.record(id).map(CaView::of)
+        return authorities.record(id).map(this::view)
                 .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no CA with id " + id));
     }
 
@@ -54,6 +58,6 @@ class CaController {
     ResponseEntity<CaView> create(@RequestBody NewCa request, Authentication caller) {
         CertificateAuthority made = authorities.create(request, Caller.of(caller));
         return ResponseEntity.created(URI.create("/api/v1/cas/" + made.id()))
-                .body(authorities.record(made.id()).map(CaView::of).orElseThrow());
+                .body(authorities.record(made.id()).map(this::view).orElseThrow());
     }
 }

@@ -14,6 +14,8 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.crypto.KeyAlgorithm;
+import org.fujie.pki.operator.Backoff;
+import org.fujie.pki.operator.DeferredSigningKey;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.x509.CertificateSigner;
@@ -43,8 +45,10 @@ public final class AuthorityFactory {
         if (request.id() == null || !ID.matcher(request.id()).matches()) {
             throw new FujieException(CaProblem.CA_INVALID, "the CA id must be 1-63 lower-case letters, digits or hyphens");
         }
-        KeyAlgorithm algorithm = KeyAlgorithm.fromId(String.valueOf(request.algorithm()))
-                .orElseThrow(() -> new FujieException(CaProblem.CA_INVALID, "unknown algorithm " + request.algorithm()));
+        SigningKey existing = existingKey(request);
+        KeyAlgorithm algorithm = request.algorithm() == null && existing != null ? existing.algorithm()
+                : KeyAlgorithm.fromId(String.valueOf(request.algorithm()))
+                        .orElseThrow(() -> new FujieException(CaProblem.CA_INVALID, "unknown algorithm " + request.algorithm()));
         X500Name subject;
         try {
             subject = SubjectNames.parse(request.subject());
@@ -61,9 +65,9 @@ public final class AuthorityFactory {
         if (parent != null) {
             checkPathLength(parent, request.pathLength());
         }
-        String alias = "ca-" + request.id();
+        String alias = existing != null ? existing.alias() : "ca-" + request.id();
         // A key left by an attempt that failed before its CA was stored is reused, not orphaned.
-        SigningKey key = keys.contains(alias) ? keys.get(alias) : keys.generate(alias, algorithm);
+        SigningKey key = existing != null ? existing : keys.contains(alias) ? keys.get(alias) : keys.generate(alias, algorithm);
         if (key.algorithm() != algorithm) {
             throw new FujieException(CaProblem.CA_INVALID, "key " + alias + " exists with another algorithm");
         }
@@ -73,7 +77,7 @@ public final class AuthorityFactory {
                 : parent.sign(template);
         CertificateAuthority authority = assemble(request.id(), parent, algorithm, certificate, key);
         CaRecord record = new CaRecord(request.id(), SubjectNames.format(subject), algorithm.id(),
-                parent == null ? null : parent.id(), keys.name(), alias, CertificateAuthority.encoded(certificate),
+                parent == null ? null : parent.id(), keys.backendOf(alias), alias, CertificateAuthority.encoded(certificate),
                 template.notBefore(), certificate.getNotAfter().toInstant(), Instant.now());
         return new Made(record, authority);
     }
@@ -84,7 +88,10 @@ public final class AuthorityFactory {
                 .orElseThrow(() -> new IllegalStateException("CA " + record.id() + " has unknown algorithm " + record.algorithm()));
         try {
             X509CertificateHolder certificate = new X509CertificateHolder(record.certificateDer());
-            return assemble(record.id(), parent, algorithm, certificate, keys.get(record.keyAlias()));
+            // The key is fetched when the CA first signs: a CA whose backend is down still serves what needs no key.
+            SigningKey key = new DeferredSigningKey(keys, record.keyAlias(), algorithm, certificate.getSubjectPublicKeyInfo(),
+                    Backoff.standard());
+            return assemble(record.id(), parent, algorithm, certificate, key);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("CA " + record.id() + " has a damaged certificate", e);
         }
@@ -99,6 +106,22 @@ public final class AuthorityFactory {
         }
         return new CertificateAuthority(id, parent == null ? null : parent.id(), algorithm, chain,
                 CertificateSigner.forIssuer(certificate, key));
+    }
+
+    /** The ceremony's key named by the request, which must exist; null when the request names none. */
+    private SigningKey existingKey(NewCa request) {
+        if (request.keyAlias() == null) {
+            return null;
+        }
+        if (!keys.contains(request.keyAlias())) {
+            throw new FujieException(CaProblem.CA_INVALID, "no key with alias " + request.keyAlias() + " in any key backend");
+        }
+        SigningKey key = keys.get(request.keyAlias());
+        if (request.algorithm() != null && !key.algorithm().id().equals(request.algorithm())) {
+            throw new FujieException(CaProblem.CA_INVALID, "key " + request.keyAlias() + " is " + key.algorithm().id()
+                    + ", not " + request.algorithm());
+        }
+        return key;
     }
 
     private static void checkPathLength(CertificateAuthority parent, Integer childPathLength) {

@@ -65,6 +65,9 @@ public final class AuthorityRegistry {
         if (request.id() != null && store.find(request.id()).isPresent()) {
             throw new FujieException(CaProblem.CA_EXISTS, "a CA with id " + request.id() + " exists");
         }
+        if (request.keyAlias() != null && store.all().stream().anyMatch(ca -> ca.keyAlias().equals(request.keyAlias()))) {
+            throw new FujieException(CaProblem.CA_INVALID, "key " + request.keyAlias() + " is another CA's key");
+        }
         CertificateAuthority parent = null;
         if (request.parentId() != null) {
             parent = find(request.parentId()).orElseThrow(

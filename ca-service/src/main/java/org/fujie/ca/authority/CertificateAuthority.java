@@ -52,6 +52,11 @@ public final class CertificateAuthority {
         this.notAfter = chain.get(0).getNotAfter().toInstant();
     }
 
+    /** Why this CA cannot sign now (its key backend is down), or null when it could at its last try. */
+    public String keyUnavailableReason() {
+        return signer.keyUnavailableReason();
+    }
+
     public String id() {
         return id;
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import org.fujie.ca.config.FujieProperties;
 import org.fujie.service.config.ServiceTls;
+import org.fujie.service.keys.KeyBackends;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -31,7 +32,8 @@ public class BootstrapEnvironmentPostProcessor implements EnvironmentPostProcess
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("ca-service").resolve("db").resolve("ca")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         if (properties.getBootstrap().isEnabled()) {
-            BootstrapMaterial material = new BootstrapMaterial(properties, dataDir);
+            BootstrapMaterial material = new BootstrapMaterial(properties, dataDir,
+                    KeyBackends.open(Binder.get(environment), dataDir, dataDir.resolve("keys")));
             material.ensure();
             if (!ServiceTls.configuredExplicitly(environment)) {
                 defaults.putAll(material.serverTlsProperties(environment));

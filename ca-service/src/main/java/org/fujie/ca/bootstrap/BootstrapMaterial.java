@@ -29,7 +29,7 @@ import org.fujie.ca.profile.ProfileRegistry;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.keystore.Pkcs12Builder;
-import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.x509.Pem;
 import org.fujie.pki.x509.SecureFiles;
 import org.fujie.pki.x509.SubjectAltNames;
@@ -53,15 +53,15 @@ public final class BootstrapMaterial {
 
     private final FujieProperties properties;
     private final Path dataDir;
-    private final SoftwareKeyBackend keys;
+    private final KeyBackend keys;
     private final AuthorityFactory factory;
     private final IssuancePolicy policy;
     private final ProfileRegistry profiles;
 
-    public BootstrapMaterial(FujieProperties properties, Path dataDir) {
+    public BootstrapMaterial(FujieProperties properties, Path dataDir, KeyBackend keys) {
         this.properties = properties;
         this.dataDir = dataDir;
-        this.keys = new SoftwareKeyBackend(dataDir.resolve("keys"), KeyPassphrase.resolve(dataDir));
+        this.keys = keys;
         PublicEndpoints endpoints = new PublicEndpoints(properties.getPublicBaseUrl());
         this.factory = new AuthorityFactory(keys, new AuthorityTemplates(endpoints));
         this.policy = new IssuancePolicy(endpoints, properties.getCa().getBackdate(), Clock.systemUTC());

@@ -27,7 +27,9 @@ import org.fujie.ca.store.ClusterLock;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.csr.CsrParser;
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.pki.operator.RoutingKeyBackend;
+import org.fujie.ca.keys.KeyCeremony;
+import org.fujie.service.keys.KeyBackends;
 import org.fujie.service.tls.TlsCertificateSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +51,13 @@ public class CaConfiguration {
     }
 
     @Bean
-    KeyBackend keyBackend(Path dataDir) {
-        return new SoftwareKeyBackend(dataDir.resolve("keys"), KeyPassphrase.resolve(dataDir));
+    RoutingKeyBackend keyBackend(Path dataDir, org.springframework.core.env.Environment environment) {
+        return KeyBackends.open(environment, dataDir, dataDir.resolve("keys"));
+    }
+
+    @Bean
+    KeyCeremony keyCeremony(RoutingKeyBackend keys, CaStore cas, AuditedTransactions audited) {
+        return new KeyCeremony(keys, cas, audited);
     }
 
     @Bean

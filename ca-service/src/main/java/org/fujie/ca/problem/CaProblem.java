@@ -22,6 +22,8 @@ public final class CaProblem {
     public static final ProblemType VALIDITY_EXCEEDS_CAP = new ProblemType("validity-exceeds-cap", 400, "The requested validity exceeds the profile's maximum");
     public static final ProblemType KEY_GENERATION_INVALID = new ProblemType("key-generation-invalid", 400, "The key generation request is invalid");
     public static final ProblemType CA_INVALID = new ProblemType("ca-invalid", 400, "The CA request is invalid");
+    public static final ProblemType KEY_REQUEST_INVALID = new ProblemType("key-request-invalid", 400, "The key request is invalid");
+    public static final ProblemType KEY_EXISTS = new ProblemType("key-exists", 409, "A key with this alias exists");
     public static final ProblemType CA_EXISTS = new ProblemType("ca-exists", 409, "A CA with this id exists");
     public static final ProblemType REVOCATION_REASON_UNKNOWN = new ProblemType("revocation-reason-unknown", 400, "No such revocation reason");
     public static final ProblemType INVALIDITY_DATE_INVALID = new ProblemType("invalidity-date-invalid", 400, "The invalidity date is invalid");

@@ -34,6 +34,9 @@ public class SecurityConfig {
                             .requestMatchers(HttpMethod.GET, "/api/v1/cas", "/api/v1/cas/*", "/api/v1/profiles", "/api/v1/profiles/*")
                             .hasAnyRole(names(ADMIN, RA_OFFICER, AUDITOR))
                             .requestMatchers(HttpMethod.POST, "/api/v1/cas").hasRole(ADMIN.name())
+                            // The key ceremony: only ADMIN makes CA keys; auditors may look at their public halves.
+                            .requestMatchers(HttpMethod.POST, "/api/v1/keys").hasRole(ADMIN.name())
+                            .requestMatchers(HttpMethod.GET, "/api/v1/keys/*").hasAnyRole(names(ADMIN, AUDITOR))
                             .requestMatchers(HttpMethod.POST, "/api/v1/certificates", "/api/v1/certificates/*/revoke",
                                     "/api/v1/certificates/*/release").hasAnyRole(names(ADMIN, RA_OFFICER))
                             .requestMatchers(HttpMethod.POST, "/api/v1/cas/*/crl").hasRole(ADMIN.name())

@@ -34,6 +34,8 @@ final class CaMatrix {
             rule("GET", "/api/v1/cas/{id}", ADMIN, RA_OFFICER, AUDITOR),
             rule("POST", "/api/v1/cas", ADMIN),
             rule("POST", "/api/v1/cas/{id}/crl", ADMIN),
+            rule("POST", "/api/v1/keys", ADMIN),
+            rule("GET", "/api/v1/keys/{alias}", ADMIN, AUDITOR),
             rule("GET", "/api/v1/profiles", ADMIN, RA_OFFICER, AUDITOR),
             rule("GET", "/api/v1/profiles/{name}", ADMIN, RA_OFFICER, AUDITOR),
 

@@ -15,4 +15,9 @@ public interface KeyBackend {
 
     /** The key under the alias. */
     SigningKey get(String alias);
+
+    /** The configuration name of the backend that holds (or would make) the key under the alias. */
+    default String backendOf(String alias) {
+        return name();
+    }
 }

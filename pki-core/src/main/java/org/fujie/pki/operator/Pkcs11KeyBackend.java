@@ -94,6 +94,14 @@ public final class Pkcs11KeyBackend implements KeyBackend {
         }
     }
 
+    /** Like {@link #open(Path, long, char[])}, for the token with this label (see {@link Pkcs11Slots}). */
+    public static Pkcs11KeyBackend openByLabel(Path library, String label, char[] pin) {
+        if (!Files.isReadable(library)) {
+            throw new KeyBackendException("PKCS#11 library " + library + " cannot be read");
+        }
+        return open(library, Pkcs11Slots.slotOf(library, label), pin);
+    }
+
     @Override
     public String name() {
         return "pkcs11";

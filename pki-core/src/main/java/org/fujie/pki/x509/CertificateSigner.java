@@ -11,6 +11,7 @@ import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.fujie.pki.operator.DeferredSigningKey;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.revocation.CrlSigner;
 
@@ -41,6 +42,11 @@ public final class CertificateSigner {
     /** A signer for the one self-signed certificate of a root whose subject is given. */
     public static CertificateSigner selfSigned(X500Name subject, SigningKey key) {
         return new CertificateSigner(subject, keyIdentifier(key.publicKeyInfo()), key);
+    }
+
+    /** Why the issuer's key cannot sign now (its backend is down), or null. */
+    public String keyUnavailableReason() {
+        return key instanceof DeferredSigningKey deferred ? deferred.unavailableReason() : null;
     }
 
     public X500Name issuerName() {

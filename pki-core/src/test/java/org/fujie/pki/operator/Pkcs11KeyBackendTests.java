@@ -94,6 +94,18 @@ class Pkcs11KeyBackendTests {
     }
 
     @Test
+    void openByLabelWhenTokenLabelledSoThenItsSlotIsUsedAndAnUnknownLabelListsTheTokens() {
+        SigningKey made = backend.generate("labelled-key", KeyAlgorithm.EC_P256);
+
+        Pkcs11KeyBackend byLabel = Pkcs11KeyBackend.openByLabel(SoftHsm.LIBRARY, token.label(), SoftHsm.PIN.toCharArray());
+
+        assertThat(byLabel.get("labelled-key").publicKeyInfo()).isEqualTo(made.publicKeyInfo());
+        assertThatThrownBy(() -> Pkcs11KeyBackend.openByLabel(SoftHsm.LIBRARY, "no-such-token", SoftHsm.PIN.toCharArray()))
+                .isInstanceOf(KeyBackendException.class).hasMessageContaining("no token labelled 'no-such-token'")
+                .hasMessageContaining(token.label());
+    }
+
+    @Test
     void wrongPinUnknownSlotMissingLibraryAndUnsupportedAlgorithmsAreClearErrorsWithoutThePin() {
         assertThatThrownBy(() -> Pkcs11KeyBackend.open(SoftHsm.LIBRARY, neverLoggedIn.slot(), "wrong-pin-0000".toCharArray()))
                 .isInstanceOf(KeyBackendException.class).hasMessageContaining("cannot log in")

@@ -4,7 +4,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.pki.operator.RoutingKeyBackend;
+import org.fujie.service.keys.KeyBackends;
 import org.fujie.seal.eseal.ElectronicSeals;
 import org.fujie.seal.eseal.SealMakerCredential;
 import org.fujie.seal.seal.SealExpiry;
@@ -41,8 +42,8 @@ public class SealConfiguration {
 
     /** Seal keys (and the audit key) live here and never leave it: ca-service sees only CSRs. */
     @Bean
-    KeyBackend keyBackend(Path dataDir) {
-        return new SoftwareKeyBackend(dataDir.resolve("seal-service").resolve("keys"), KeyPassphrase.resolve(dataDir));
+    RoutingKeyBackend keyBackend(Path dataDir, org.springframework.core.env.Environment environment) {
+        return KeyBackends.open(environment, dataDir, dataDir.resolve("seal-service").resolve("keys"));
     }
 
     @Bean

@@ -19,6 +19,9 @@ public final class KeyPassphrase {
 
     public static final String ENVIRONMENT_VARIABLE = "FUJIE_KEY_PASSPHRASE";
 
+    /** During a rotation: the passphrase keys may still be encrypted with (FUJIE_KEY_PASSPHRASE is the new one). */
+    public static final String PREVIOUS_ENVIRONMENT_VARIABLE = "FUJIE_KEY_PASSPHRASE_PREVIOUS";
+
     private KeyPassphrase() {
     }
 
@@ -28,6 +31,26 @@ public final class KeyPassphrase {
             return fromEnvironment.toCharArray();
         }
         return secretFile(dataDir.resolve("secrets").resolve("key-passphrase"));
+    }
+
+    /**
+     * The passphrase being rotated away from, or null when no rotation is under way: FUJIE_KEY_PASSPHRASE_PREVIOUS,
+     * or {@code <data>/secrets/key-passphrase.previous} (which {@code ./fujie keys rotate-passphrase} leaves).
+     */
+    public static char[] previous(Path dataDir) {
+        String fromEnvironment = System.getenv(PREVIOUS_ENVIRONMENT_VARIABLE);
+        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
+            return fromEnvironment.toCharArray();
+        }
+        Path file = dataDir.resolve("secrets").resolve("key-passphrase.previous");
+        if (!Files.exists(file)) {
+            return null;
+        }
+        try {
+            return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip().toCharArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read secret file " + file, e);
+        }
     }
 
     /** Reads a generated secret, creating it (32 random bytes, base64, mode 0600) if it does not exist. */

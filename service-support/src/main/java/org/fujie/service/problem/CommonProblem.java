@@ -14,5 +14,6 @@ public final class CommonProblem {
     public static final ProblemType METHOD_NOT_ALLOWED = new ProblemType("method-not-allowed", 405, "Method not allowed");
     public static final ProblemType REQUEST_TOO_LARGE = new ProblemType("request-too-large", 413, "The request body is too large");
     public static final ProblemType UNSUPPORTED_MEDIA_TYPE = new ProblemType("unsupported-media-type", 415, "Unsupported media type");
+    public static final ProblemType KEY_UNAVAILABLE = new ProblemType("key-unavailable", 503, "A signing key is unavailable");
     public static final ProblemType INTERNAL = new ProblemType("internal", 500, "Internal error");
 }

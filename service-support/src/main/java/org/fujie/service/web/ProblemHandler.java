@@ -3,6 +3,7 @@ package org.fujie.service.web;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.fujie.service.problem.CommonProblem;
+import org.fujie.pki.operator.KeyBackendException;
 import org.fujie.service.problem.FujieException;
 import org.fujie.service.problem.ProblemType;
 import org.slf4j.Logger;
@@ -44,6 +45,18 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> notMultipart(MultipartException e) {
         return problem(CommonProblem.MALFORMED_REQUEST, "send the document as multipart/form-data (CONTRACT.md)");
+    }
+
+    /**
+     * An HSM or Vault that is down, a wrong PIN: the caller may try again later, and the detail says why (key backends
+     * name aliases and causes, never key material or PINs). Nothing was stored: the signature comes before the commit.
+     */
+    @ExceptionHandler(KeyBackendException.class)
+    ResponseEntity<ProblemDetail> keyUnavailable(KeyBackendException e) {
+        log.warn("key unavailable: {}", e.getMessage());
+        ResponseEntity<ProblemDetail> problem = problem(CommonProblem.KEY_UNAVAILABLE, e.getMessage());
+        return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem.getBody());
     }
 
     @ExceptionHandler(Exception.class)

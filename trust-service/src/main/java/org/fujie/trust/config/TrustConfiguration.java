@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.pki.operator.RoutingKeyBackend;
+import org.fujie.service.keys.KeyBackends;
 import org.fujie.pki.validation.JdkHttpFetcher;
 import org.fujie.pki.validation.RevocationChecker;
 import org.fujie.pki.validation.ValidationPolicy;
@@ -31,8 +32,8 @@ public class TrustConfiguration {
     }
 
     @Bean
-    KeyBackend keyBackend(Path dataDir) {
-        return new SoftwareKeyBackend(dataDir.resolve("trust-service").resolve("keys"), KeyPassphrase.resolve(dataDir));
+    RoutingKeyBackend keyBackend(Path dataDir, org.springframework.core.env.Environment environment) {
+        return KeyBackends.open(environment, dataDir, dataDir.resolve("trust-service").resolve("keys"));
     }
 
     @Bean

@@ -1,0 +1,103 @@
+package org.fujie.service.keys;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.fujie.pki.operator.Backoff;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.operator.KeyBackendException;
+import org.fujie.pki.operator.Pkcs11KeyBackend;
+import org.fujie.pki.operator.ResilientKeyBackend;
+import org.fujie.pki.operator.RoutingKeyBackend;
+import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.service.config.KeyPassphrase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
+
+/**
+ * Builds a service's keys from {@code fujie.keys.*}: the software backend in its folder, each declared backend opened
+ * lazily (so a missing HSM or Vault makes its keys unavailable instead of stopping the service), and the routes.
+ * Usable before the application context exists (the bootstrap makes CA keys while the environment is prepared).
+ */
+public final class KeyBackends {
+
+    private static final Logger log = LoggerFactory.getLogger(KeyBackends.class);
+
+    public static final String SOFTWARE = "software";
+
+    private KeyBackends() {
+    }
+
+    public static RoutingKeyBackend open(Environment environment, Path dataDir, Path softwareDirectory) {
+        return open(Binder.get(environment), dataDir, softwareDirectory);
+    }
+
+    /** The service's keys; software keys still under the previous passphrase (a rotation) are re-encrypted first. */
+    public static RoutingKeyBackend open(Binder binder, Path dataDir, Path softwareDirectory) {
+        KeyBackendSettings settings = binder.bind(KeyBackendSettings.PREFIX, KeyBackendSettings.class)
+                .orElseGet(KeyBackendSettings::new);
+        SoftwareKeyBackend software = new SoftwareKeyBackend(softwareDirectory, KeyPassphrase.resolve(dataDir));
+        char[] previous = KeyPassphrase.previous(dataDir);
+        if (previous != null) {
+            SoftwareKeyBackend.Rotation rotation = software.reencryptFrom(previous);
+            log.info("key passphrase rotation in {}: {} keys re-encrypted, {} already current", softwareDirectory,
+                    rotation.reencrypted().size(), rotation.alreadyCurrent().size());
+        }
+        Map<String, KeyBackend> backends = new LinkedHashMap<>();
+        backends.put(SOFTWARE, software);
+        settings.getBackends().forEach((name, definition) -> {
+            if (SOFTWARE.equals(name)) {
+                throw new KeyBackendException("fujie.keys.backends." + SOFTWARE + " is built in and cannot be redefined");
+            }
+            backends.put(name, new ResilientKeyBackend(name, () -> create(name, definition), Backoff.standard()));
+        });
+        return new RoutingKeyBackend(backends, settings.getBackend(), settings.getRoutes());
+    }
+
+    private static KeyBackend create(String name, KeyBackendSettings.Definition definition) {
+        String type = definition.getType() == null ? "" : definition.getType().toLowerCase(Locale.ROOT);
+        return switch (type) {
+            case "pkcs11" -> pkcs11(name, definition);
+            default -> throw new KeyBackendException("fujie.keys.backends." + name + ".type must be pkcs11 (is '"
+                    + definition.getType() + "')");
+        };
+    }
+
+    private static KeyBackend pkcs11(String name, KeyBackendSettings.Definition definition) {
+        String where = "fujie.keys.backends." + name;
+        if (definition.getLibrary() == null) {
+            throw new KeyBackendException(where + ".library is not set");
+        }
+        char[] pin = pin(where, definition);
+        if (definition.getSlot() != null) {
+            return Pkcs11KeyBackend.open(definition.getLibrary(), definition.getSlot(), pin);
+        }
+        if (definition.getTokenLabel() != null) {
+            return Pkcs11KeyBackend.openByLabel(definition.getLibrary(), definition.getTokenLabel(), pin);
+        }
+        throw new KeyBackendException(where + " needs a slot or a token-label");
+    }
+
+    private static char[] pin(String where, KeyBackendSettings.Definition definition) {
+        if (definition.getPinFile() != null) {
+            try {
+                return new String(Files.readAllBytes(definition.getPinFile()), StandardCharsets.UTF_8).strip().toCharArray();
+            } catch (IOException e) {
+                throw new KeyBackendException(where + ".pin-file " + definition.getPinFile() + " cannot be read");
+            }
+        }
+        String pin = System.getenv(definition.getPinEnv());
+        if (pin == null || pin.isEmpty()) {
+            throw new KeyBackendException("the PIN of " + where + " is not set: set the environment variable "
+                    + definition.getPinEnv() + " or " + where + ".pin-file");
+        }
+        return pin.toCharArray();
+    }
+}
