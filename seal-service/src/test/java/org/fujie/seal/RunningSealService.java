@@ -31,7 +31,7 @@ final class RunningSealService implements AutoCloseable {
     private final String url;
     private final FujieTestClient admin;
 
-    private RunningSealService(boolean withTrustService) {
+    private RunningSealService(boolean withTrustService, String... sealArguments) {
         int caPublicPort = freePort();
         // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
         ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
@@ -49,8 +49,10 @@ final class RunningSealService implements AutoCloseable {
                         "--fujie.tsa.check-interval=1s");
             }
             // Without trust-service the TSA URL leads nowhere (port 1), never to a TSA a developer may be running.
-            context = application.run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0", "--fujie.seal.ca-url=" + ca.baseUrl(),
-                    "--fujie.seal.expiry-check-initial-delay=1d", "--fujie.seal.tsa-url=" + tsaUrl);
+            List<String> arguments = new java.util.ArrayList<>(List.of("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
+                    "--fujie.seal.ca-url=" + ca.baseUrl(), "--fujie.seal.expiry-check-initial-delay=1d", "--fujie.seal.tsa-url=" + tsaUrl));
+            arguments.addAll(List.of(sealArguments));
+            context = application.run(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
             if (trustService != null) {
                 trustService.close();
@@ -69,8 +71,8 @@ final class RunningSealService implements AutoCloseable {
     }
 
     /** With trust-service beside them too, its TSA the one seal-service stamps B-T and higher with. */
-    static RunningSealService startWithTrustService() {
-        return new RunningSealService(true);
+    static RunningSealService startWithTrustService(String... sealArguments) {
+        return new RunningSealService(true, sealArguments);
     }
 
     /** trust-service's API, when started with it. */

@@ -49,8 +49,8 @@ public final class SealTestServices implements AutoCloseable {
     private final FujieTestClient trustAdmin;
     private final AtomicInteger made = new AtomicInteger();
 
-    private SealTestServices() throws InterruptedException {
-        services = RunningSealService.startWithTrustService();
+    private SealTestServices(String... sealArguments) throws InterruptedException {
+        services = RunningSealService.startWithTrustService(sealArguments);
         maker = services.withRole("CN=Maker Wang,O=Ministry", "SEAL_ADMIN");
         approver = services.withRole("CN=Approver Zhao,O=Ministry", "SEAL_ADMIN");
         keeper = services.withRole(KEEPER, "SEAL_KEEPER");
@@ -63,6 +63,16 @@ public final class SealTestServices implements AutoCloseable {
 
     public static SealTestServices start() throws InterruptedException {
         return new SealTestServices();
+    }
+
+    /** With more command-line arguments for seal-service (its key backends, say). */
+    public static SealTestServices start(String... sealArguments) throws InterruptedException {
+        return new SealTestServices(sealArguments);
+    }
+
+    /** A bean of the running seal-service. */
+    public <T> T sealServiceBean(Class<T> type) {
+        return services.bean(type);
     }
 
     public FujieTestClient keeper() {
