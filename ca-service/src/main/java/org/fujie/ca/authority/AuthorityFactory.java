@@ -14,7 +14,6 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.service.problem.FujieException;
 import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.crypto.KeyAlgorithm;
-import org.fujie.pki.operator.Backoff;
 import org.fujie.pki.operator.DeferredSigningKey;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.SigningKey;
@@ -90,7 +89,7 @@ public final class AuthorityFactory {
             X509CertificateHolder certificate = new X509CertificateHolder(record.certificateDer());
             // The key is fetched when the CA first signs: a CA whose backend is down still serves what needs no key.
             SigningKey key = new DeferredSigningKey(keys, record.keyAlias(), algorithm, certificate.getSubjectPublicKeyInfo(),
-                    Backoff.standard());
+                    keys.newBackoff());
             return assemble(record.id(), parent, algorithm, certificate, key);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("CA " + record.id() + " has a damaged certificate", e);

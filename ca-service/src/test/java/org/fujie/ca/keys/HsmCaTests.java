@@ -53,6 +53,8 @@ class HsmCaTests {
         settings.put("fujie.keys.backends.hsm.token-label", token.label());
         settings.put("fujie.keys.backends.hsm.pin-file", pinFile.toString());
         settings.put("fujie.keys.routes.ca-routed", "hsm");
+        // Every look-up tries an unavailable backend again once the pause is over; keep the pauses short and fixed here.
+        settings.put("fujie.keys.retry-max", "1s");
         ca = RunningCaService.start(settings);
     }
 
@@ -127,6 +129,42 @@ class HsmCaTests {
         JsonNode root = ca.admin().get("/api/v1/cas/hsm-root").json();
         JsonNode issuing = ca.admin().get("/api/v1/cas/hsm-issuing").json();
         verifyIssuance("hsm-issuing", root, issuing);
+    }
+
+    @Test
+    @Order(5)
+    void restartWhenHsmMissingThenCaServesWhatNeedsNoKeyRefusesToSignAndRecovers() throws Exception {
+        Files.delete(library);
+        ca.restart();
+        OpenSsl openssl = new OpenSsl(dir);
+        FujieTestClient publicHttp = FujieTestClient.anonymous(ca.publicBaseUrl(), ca.trustChain());
+        long before = ca.admin().get("/api/v1/certificates?caId=hsm-issuing").json().get("total").asLong();
+
+        openssl.run("req", "-new", "-nodes", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-keyout", "down.key",
+                "-subj", "/CN=down.example", "-addext", "subjectAltName=DNS:down.example", "-out", "down.csr");
+        Map<String, Object> request = Map.of("profile", "tls-server", "caId", "hsm-issuing", "csr", openssl.read("down.csr"));
+        FujieTestClient.Response refused = ca.admin().post("/api/v1/certificates", request);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(503);
+        assertThat(refused.json().get("type").asString()).isEqualTo("urn:fujie:problem:key-unavailable");
+        assertThat(refused.json().get("detail").asString()).contains("key ca-hsm-issuing is unavailable", "cannot be read");
+        JsonNode status = ca.admin().get("/api/v1/cas/hsm-issuing").json();
+        assertThat(status.get("keyStatus").asString()).isEqualTo("unavailable");
+        assertThat(status.get("keyUnavailableReason").asString()).contains("cannot be read");
+        // Nothing half-written, and what needs no key is served: the CA certificate, its CRL, OCSP (responder key elsewhere).
+        assertThat(ca.admin().get("/api/v1/certificates?caId=hsm-issuing").json().get("total").asLong()).isEqualTo(before);
+        assertThat(publicHttp.getBytes("/pki/ca/hsm-issuing.crt").status()).isEqualTo(200);
+        assertThat(publicHttp.getBytes("/pki/crl/hsm-issuing.crl").status()).isEqualTo(200);
+        assertThat(openssl.run("ocsp", "-issuer", "issuing.pem", "-cert", "leaf.pem", "-no_nonce", "-url",
+                ca.publicBaseUrl() + "/pki/ocsp", "-CAfile", "chain.pem")).contains("leaf.pem: good");
+        // Other CAs sign as ever.
+        assertThat(ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-server", "caId", "issuing",
+                "csr", openssl.read("down.csr"))).status()).isEqualTo(201);
+
+        Files.createSymbolicLink(library, SoftHsm.LIBRARY);
+        Thread.sleep(1_100); // the pause (fujie.keys.retry-max)
+        FujieTestClient.Response recovered = ca.admin().post("/api/v1/certificates", request);
+        assertThat(recovered.status()).as(recovered.body()).isEqualTo(201);
+        assertThat(ca.admin().get("/api/v1/cas/hsm-issuing").json().get("keyStatus").asString()).isEqualTo("available");
     }
 
     private void verifyIssuance(String caId, JsonNode root, JsonNode issuing) {

@@ -16,6 +16,11 @@ public interface KeyBackend {
     /** The key under the alias. */
     SigningKey get(String alias);
 
+    /** A fresh retry schedule for a key of this backend that could not be reached (see {@link DeferredSigningKey}). */
+    default Backoff newBackoff() {
+        return Backoff.standard();
+    }
+
     /** The configuration name of the backend that holds (or would make) the key under the alias. */
     default String backendOf(String alias) {
         return name();

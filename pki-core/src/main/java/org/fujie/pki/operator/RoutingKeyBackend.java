@@ -1,8 +1,11 @@
 package org.fujie.pki.operator;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import org.fujie.pki.crypto.KeyAlgorithm;
 
@@ -17,9 +20,17 @@ public final class RoutingKeyBackend implements KeyBackend {
     private final Map<String, KeyBackend> backends;
     private final String defaultBackend;
     private final Map<String, String> routes;
+    private final Supplier<Backoff> backoffs;
 
     /** Backends by configuration name (searched in this order), the default's name, and routes to backend names. */
     public RoutingKeyBackend(Map<String, KeyBackend> backends, String defaultBackend, Map<String, String> routes) {
+        this(backends, defaultBackend, routes, Backoff::standard);
+    }
+
+    /** With the retry schedule of keys that cannot be reached. */
+    public RoutingKeyBackend(Map<String, KeyBackend> backends, String defaultBackend, Map<String, String> routes,
+            Supplier<Backoff> backoffs) {
+        this.backoffs = Objects.requireNonNull(backoffs);
         this.backends = new LinkedHashMap<>(backends);
         this.defaultBackend = Objects.requireNonNull(defaultBackend);
         this.routes = Map.copyOf(routes);
@@ -37,6 +48,11 @@ public final class RoutingKeyBackend implements KeyBackend {
     @Override
     public String name() {
         return defaultBackend;
+    }
+
+    @Override
+    public Backoff newBackoff() {
+        return backoffs.get();
     }
 
     /** The name of the backend holding the alias, or where a new key under it would be made. */
@@ -77,16 +93,25 @@ public final class RoutingKeyBackend implements KeyBackend {
     @Override
     public SigningKey get(String alias) {
         KeyBackend routed = backends.get(routeOf(alias));
-        if (holds(routed, alias)) {
-            return routed.get(alias);
-        }
-        for (KeyBackend backend : backends.values()) {
-            if (backend != routed && holds(backend, alias)) {
-                return backend.get(alias);
+        List<KeyBackend> order = new ArrayList<>();
+        order.add(routed);
+        backends.values().stream().filter(backend -> backend != routed).forEach(order::add);
+        List<String> unavailable = new ArrayList<>();
+        for (KeyBackend backend : order) {
+            try {
+                if (backend.contains(alias)) {
+                    return backend.get(alias);
+                }
+            } catch (KeyBackendException e) {
+                unavailable.add(e.getMessage());
             }
         }
-        // Ask the routed backend anyway: it says why (unavailable, or no such key).
-        return routed.get(alias);
+        if (!unavailable.isEmpty()) {
+            // The key may well be in a backend that cannot be asked now: say so rather than "no such key".
+            throw new KeyBackendException("key " + alias + " is in none of the reachable backends, and "
+                    + String.join("; ", unavailable));
+        }
+        return routed.get(alias); // it says there is no such key
     }
 
     /** The named backend, for ceremonies that pick one explicitly. */

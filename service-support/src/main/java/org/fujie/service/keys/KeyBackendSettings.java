@@ -1,6 +1,7 @@
 package org.fujie.service.keys;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -21,6 +22,27 @@ public class KeyBackendSettings {
     private Map<String, String> routes = new LinkedHashMap<>();
 
     private Map<String, Definition> backends = new LinkedHashMap<>();
+
+    /** The first pause before an unreachable backend or key is tried again; each failure doubles it up to retryMax. */
+    private Duration retryFirst = Duration.ofSeconds(1);
+
+    private Duration retryMax = Duration.ofMinutes(1);
+
+    public Duration getRetryFirst() {
+        return retryFirst;
+    }
+
+    public void setRetryFirst(Duration retryFirst) {
+        this.retryFirst = retryFirst;
+    }
+
+    public Duration getRetryMax() {
+        return retryMax;
+    }
+
+    public void setRetryMax(Duration retryMax) {
+        this.retryMax = retryMax;
+    }
 
     public String getBackend() {
         return backend;

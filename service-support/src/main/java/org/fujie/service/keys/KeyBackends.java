@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -56,9 +57,13 @@ public final class KeyBackends {
             if (SOFTWARE.equals(name)) {
                 throw new KeyBackendException("fujie.keys.backends." + SOFTWARE + " is built in and cannot be redefined");
             }
-            backends.put(name, new ResilientKeyBackend(name, () -> create(name, definition), Backoff.standard()));
+            backends.put(name, new ResilientKeyBackend(name, () -> create(name, definition), backoff(settings)));
         });
-        return new RoutingKeyBackend(backends, settings.getBackend(), settings.getRoutes());
+        return new RoutingKeyBackend(backends, settings.getBackend(), settings.getRoutes(), () -> backoff(settings));
+    }
+
+    private static Backoff backoff(KeyBackendSettings settings) {
+        return new Backoff(settings.getRetryFirst(), settings.getRetryMax(), Clock.systemUTC());
     }
 
     private static KeyBackend create(String name, KeyBackendSettings.Definition definition) {
