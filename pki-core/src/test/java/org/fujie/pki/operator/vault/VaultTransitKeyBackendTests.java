@@ -10,19 +10,25 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.SignatureException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
+import io.github.jopenlibs.vault.json.Json;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
@@ -200,7 +206,7 @@ class VaultTransitKeyBackendTests {
         VaultTransitKeyBackend backend = backend(settings().build());
         SigningKey key = backend.generate("doomed", KeyAlgorithm.RSA_2048);
         operator("POST", "transit/keys/fujie-doomed/config", "{\"deletion_allowed\":true}");
-        assertThat(operator("DELETE", "transit/keys/fujie-doomed", null)).isEqualTo(204);
+        assertThat(operator("DELETE", "transit/keys/fujie-doomed", null).statusCode()).isEqualTo(204);
         assertThatThrownBy(() -> selfSigned(key)).isInstanceOf(KeyBackendException.class)
                 .hasMessageContaining("no key with alias doomed in vault (transit/keys/fujie-doomed)")
                 .satisfies(VaultTransitKeyBackendTests::noCredentials);
@@ -274,6 +280,23 @@ class VaultTransitKeyBackendTests {
         assertThatThrownBy(() -> settings().transitMount("../sys").build()).hasMessageContaining("invalid vault transit mount");
     }
 
+    @Test
+    void standInWhenRsaPssAskedThenSignsAsVaultDocumentsIt() throws Exception {
+        operator("POST", "transit/keys/pss-key", "{\"type\":\"rsa-2048\"}");
+        byte[] data = "signed with PSS".getBytes(StandardCharsets.UTF_8);
+        String answer = operator("POST", "transit/sign/pss-key/sha2-256", "{\"input\":\""
+                + Base64.getEncoder().encodeToString(data) + "\",\"signature_algorithm\":\"pss\"}").body();
+        String signature = Json.parse(answer).asObject().get("data").asObject().getString("signature", "");
+        assertThat(signature).startsWith("vault:v1:");
+        Signature pss = Signature.getInstance("RSASSA-PSS");
+        // Vault signs PSS with the longest salt the key allows: 256 - 32 - 2 octets for RSA-2048 and SHA-256.
+        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+                MGF1ParameterSpec.SHA256, 222, 1));
+        pss.initVerify(vault.publicKey("transit", "pss-key", 1));
+        pss.update(data);
+        assertThat(pss.verify(Base64.getDecoder().decode(signature.substring("vault:v1:".length())))).isTrue();
+    }
+
     private VaultSettings.Builder settings() {
         return VaultSettings.builder(vault.address(), VaultSettings.token(ROOT_TOKEN));
     }
@@ -306,12 +329,12 @@ class VaultTransitKeyBackendTests {
     }
 
     /** What an operator does with the vault CLI, here over the stand-in's HTTP API with the root token. */
-    private int operator(String method, String path, String json) throws Exception {
+    private HttpResponse<String> operator(String method, String path, String json) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(vault.address() + "/v1/" + path)).header("X-Vault-Token", ROOT_TOKEN)
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)).build();
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isLessThan(300);
-        return response.statusCode();
+        return response;
     }
 
     private static void noCredentials(Throwable e) {

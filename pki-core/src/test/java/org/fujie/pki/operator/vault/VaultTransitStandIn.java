@@ -2,7 +2,6 @@ package org.fujie.pki.operator.vault;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +16,6 @@ import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +24,12 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import javax.net.ssl.SSLContext;
+
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import io.github.jopenlibs.vault.json.Json;
 import io.github.jopenlibs.vault.json.JsonObject;
 import io.github.jopenlibs.vault.json.JsonValue;
@@ -80,21 +82,33 @@ final class VaultTransitStandIn implements AutoCloseable {
     private volatile boolean denyAll;
     private volatile long tokenTtlSeconds = 3600;
 
-    private VaultTransitStandIn(String rootToken) throws IOException {
+    private VaultTransitStandIn(String rootToken, SSLContext tls) throws IOException {
         tokens.add(rootToken);
         mounts.add("transit");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        if (tls == null) {
+            server = HttpServer.create(loopback, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(loopback, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            server = https;
+        }
         server.createContext("/v1/", this::handle);
         server.start();
     }
 
     /** Starts on a free port with one token that may do everything, and a Transit engine at {@code transit}. */
     static VaultTransitStandIn start(String rootToken) throws IOException {
-        return new VaultTransitStandIn(rootToken);
+        return new VaultTransitStandIn(rootToken, null);
+    }
+
+    /** The same over HTTPS, with the server certificate and key of the context. */
+    static VaultTransitStandIn startTls(String rootToken, SSLContext tls) throws IOException {
+        return new VaultTransitStandIn(rootToken, tls);
     }
 
     String address() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     void enableTransit(String mount) {
@@ -234,14 +248,13 @@ final class VaultTransitStandIn implements AutoCloseable {
             if (key == null) {
                 return error(400, "signing key not found");
             }
-            String hash = parts.length == 3 ? parts[2] : text(body, "hash_algorithm") == null ? "sha2-256" : text(body, "hash_algorithm");
-            return sign(key, hash, body);
+            return sign(key, parts.length == 3 ? parts[2] : textOr(body, "hash_algorithm", "sha2-256"), body);
         }
         return error(405, "unsupported operation");
     }
 
     private Answer create(String id, String name, JsonObject body) {
-        String type = text(body, "type") == null ? "aes256-gcm96" : text(body, "type");
+        String type = textOr(body, "type", "aes256-gcm96");
         if (!List.of("ecdsa-p256", "ecdsa-p384", "rsa-2048", "rsa-3072", "rsa-4096").contains(type)) {
             return error(400, "key type " + type + " is not made by this stand-in");
         }
@@ -259,10 +272,7 @@ final class VaultTransitStandIn implements AutoCloseable {
 
     private Answer sign(TransitKey key, String hash, JsonObject body) {
         int latest = key.versions.size();
-        int version = integer(body.get("key_version"));
-        if (version == 0) {
-            version = latest;
-        }
+        int version = integer(body.get("key_version")) == 0 ? latest : integer(body.get("key_version"));
         if (version < 1 || version > latest) {
             return error(400, "requested version for signing is higher than the latest key version");
         }
@@ -369,28 +379,21 @@ final class VaultTransitStandIn implements AutoCloseable {
     }
 
     private static String text(JsonObject body, String name) {
-        JsonValue value = body.get(name);
-        return value != null && value.isString() ? value.asString() : null;
+        return textOr(body, name, null);
     }
 
     private static String textOr(JsonObject body, String name, String otherwise) {
-        String value = text(body, name);
-        return value == null ? otherwise : value;
+        JsonValue value = body.get(name);
+        return value != null && value.isString() ? value.asString() : otherwise;
     }
 
     // Vault's API takes booleans and numbers as JSON values or as strings.
     private static boolean flag(JsonObject body, String name, boolean otherwise) {
         JsonValue value = body.get(name);
-        if (value == null) {
-            return otherwise;
-        }
-        return value.isBoolean() ? value.asBoolean() : Boolean.parseBoolean(value.isString() ? value.asString() : value.toString());
+        return value == null ? otherwise : value.isBoolean() ? value.asBoolean() : Boolean.parseBoolean(value.asString());
     }
 
     private static int integer(JsonValue value) {
-        if (value == null || value.isNull()) {
-            return 0;
-        }
-        return value.isNumber() ? value.asInt() : new BigInteger(value.asString()).intValueExact();
+        return value == null || value.isNull() ? 0 : value.isNumber() ? value.asInt() : Integer.parseInt(value.asString());
     }
 }
