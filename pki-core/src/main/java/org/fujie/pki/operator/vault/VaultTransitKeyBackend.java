@@ -90,7 +90,7 @@ public final class VaultTransitKeyBackend implements KeyBackend {
         body.put("allow_plaintext_backup", false);
         requireOk(client.write(keyPath(alias), body, subject(alias)), alias, "create");
         // Vault answers a create of an existing name with that key: check that what is there is what was asked.
-        VaultTransitSigningKey key = load(alias);
+        VaultTransitSigningKey key = load(alias, 0);
         if (key.algorithm() != algorithm || key.version() != 1) {
             throw new KeyBackendException("key " + alias + " in vault (" + keyPath(alias) + ") was made by someone else "
                     + "meanwhile (" + key.algorithm().id() + ", version " + key.version() + "); it is not used");
@@ -111,12 +111,24 @@ public final class VaultTransitKeyBackend implements KeyBackend {
 
     /** The key as Vault has it now: after a rotation, its latest version. */
     public SigningKey refresh(String alias) {
-        VaultTransitSigningKey key = load(checked(alias));
+        VaultTransitSigningKey key = load(checked(alias), 0);
         loaded.put(alias, new Loaded(key, clock.instant()));
         return key;
     }
 
-    private VaultTransitSigningKey load(String alias) {
+    /**
+     * One version of the key, whatever the latest is: a CA whose certificate holds an older version's public key keeps
+     * signing with that version until its new certificate is issued. Not cached.
+     */
+    public SigningKey get(String alias, int version) {
+        if (version < 1) {
+            throw new KeyBackendException("key versions start at 1, not " + version);
+        }
+        return load(checked(alias), version);
+    }
+
+    /** The version asked for, or the latest for 0. */
+    private VaultTransitSigningKey load(String alias, int wanted) {
         VaultTransitClient.Reply reply = client.read(keyPath(alias), subject(alias));
         if (reply.status() == 404) {
             throw new KeyBackendException("no key with alias " + alias + " in vault (" + keyPath(alias) + ")");
@@ -137,8 +149,12 @@ public final class VaultTransitKeyBackend implements KeyBackend {
         if (latest == null || !latest.isNumber() || keys == null || !keys.isObject()) {
             throw new KeyBackendException(subject(alias) + " has no versions in vault's answer (is it a signing key?)");
         }
-        int version = latest.asInt();
+        int version = wanted == 0 ? latest.asInt() : wanted;
         JsonValue entry = keys.asObject().get(Integer.toString(version));
+        if (entry == null && wanted != 0) {
+            throw new KeyBackendException(subject(alias) + " has no version " + wanted + " (latest is " + latest.asInt()
+                    + "; versions below min_available_version are trimmed)");
+        }
         String pem = entry != null && entry.isObject() ? string(entry.asObject().get("public_key")) : null;
         if (pem == null || !pem.contains("-----BEGIN PUBLIC KEY-----")) {
             throw new KeyBackendException(subject(alias) + " (Transit type " + type + ") has no PEM public key for version "

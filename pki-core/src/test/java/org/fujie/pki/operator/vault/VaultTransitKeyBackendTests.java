@@ -184,6 +184,11 @@ class VaultTransitKeyBackendTests {
         assertThatThrownBy(() -> after.verify(v1)).isInstanceOf(SignatureException.class);
         assertThat(last(vault.requests(), "transit/sign/").body()).contains("\"key_version\":2");
         selfSigned(cached).verify(v1);  // an object loaded before the rotation still signs with its own version
+        SigningKey pinned = backend.get("rotating", 1);  // a CA whose certificate holds version 1 asks for it
+        selfSigned(pinned).verify(v1);
+        assertThat(last(vault.requests(), "transit/sign/").body()).contains("\"key_version\":1");
+        assertThatThrownBy(() -> backend.get("rotating", 3)).isInstanceOf(KeyBackendException.class)
+                .hasMessageContaining("has no version 3 (latest is 2");
     }
 
     @Test
@@ -290,7 +295,7 @@ class VaultTransitKeyBackendTests {
         assertThat(signature).startsWith("vault:v1:");
         Signature pss = Signature.getInstance("RSASSA-PSS");
         // Vault signs PSS with the longest salt the key allows: 256 - 32 - 2 octets for RSA-2048 and SHA-256.
-        pss.setParameter(new java.security.spec.PSSParameterSpec("SHA-256", "MGF1",
+        pss.setParameter(new PSSParameterSpec("SHA-256", "MGF1",
                 MGF1ParameterSpec.SHA256, 222, 1));
         pss.initVerify(vault.publicKey("transit", "pss-key", 1));
         pss.update(data);
