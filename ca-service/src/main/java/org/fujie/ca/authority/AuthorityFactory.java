@@ -74,7 +74,7 @@ public final class AuthorityFactory {
         X509CertificateHolder certificate = parent == null
                 ? CertificateSigner.selfSigned(subject, key).sign(template)
                 : parent.sign(template);
-        CertificateAuthority authority = assemble(request.id(), parent, algorithm, certificate, key);
+        CertificateAuthority authority = assemble(request.id(), parent, algorithm, certificate, deferred(alias, algorithm, certificate));
         CaRecord record = new CaRecord(request.id(), SubjectNames.format(subject), algorithm.id(),
                 parent == null ? null : parent.id(), keys.backendOf(alias), alias, CertificateAuthority.encoded(certificate),
                 template.notBefore(), certificate.getNotAfter().toInstant(), Instant.now());
@@ -87,10 +87,7 @@ public final class AuthorityFactory {
                 .orElseThrow(() -> new IllegalStateException("CA " + record.id() + " has unknown algorithm " + record.algorithm()));
         try {
             X509CertificateHolder certificate = new X509CertificateHolder(record.certificateDer());
-            // The key is fetched when the CA first signs: a CA whose backend is down still serves what needs no key.
-            SigningKey key = new DeferredSigningKey(keys, record.keyAlias(), algorithm, certificate.getSubjectPublicKeyInfo(),
-                    keys.newBackoff());
-            return assemble(record.id(), parent, algorithm, certificate, key);
+            return assemble(record.id(), parent, algorithm, certificate, deferred(record.keyAlias(), algorithm, certificate));
         } catch (java.io.IOException e) {
             throw new IllegalStateException("CA " + record.id() + " has a damaged certificate", e);
         }
@@ -105,6 +102,15 @@ public final class AuthorityFactory {
         }
         return new CertificateAuthority(id, parent == null ? null : parent.id(), algorithm, chain,
                 CertificateSigner.forIssuer(certificate, key));
+    }
+
+    /**
+     * The CA's key as the CA signs with it: fetched on the first signature, so a CA whose backend is down still serves
+     * what needs no key, and looked up again after a failure (a sealed Vault, a token pulled), whether the CA was
+     * loaded or made in this process.
+     */
+    private SigningKey deferred(String alias, KeyAlgorithm algorithm, X509CertificateHolder certificate) {
+        return new DeferredSigningKey(keys, alias, algorithm, certificate.getSubjectPublicKeyInfo(), keys.newBackoff());
     }
 
     /** The ceremony's key named by the request, which must exist; null when the request names none. */

@@ -93,7 +93,7 @@ public final class DeferredSigningKey implements SigningKey {
             if (resolved == null) {
                 backoff.checkReady("key " + alias);
                 try {
-                    SigningKey found = backend.get(alias);
+                    SigningKey found = backend.get(alias, publicKeyInfo);
                     if (!Arrays.equals(encoded(found.publicKeyInfo()), encoded(publicKeyInfo))) {
                         throw new KeyBackendException("the key under alias " + alias + " in backend " + backend.backendOf(alias)
                                 + " is not the one its certificate names");

@@ -1,5 +1,6 @@
 package org.fujie.pki.operator;
 
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.fujie.pki.crypto.KeyAlgorithm;
 
 /** Where private keys live: encrypted files, an HSM or a key vault. Keys are generated inside it. */
@@ -15,6 +16,14 @@ public interface KeyBackend {
 
     /** The key under the alias. */
     SigningKey get(String alias);
+
+    /**
+     * The key under the alias whose public half is the certified one. Backends that keep versions of a key (Vault)
+     * find the version a certificate names even after the key was rotated; others have one key per alias.
+     */
+    default SigningKey get(String alias, SubjectPublicKeyInfo certified) {
+        return get(alias);
+    }
 
     /** A fresh retry schedule for a key of this backend that could not be reached (see {@link DeferredSigningKey}). */
     default Backoff newBackoff() {

@@ -3,6 +3,7 @@ package org.fujie.pki.operator;
 import java.util.Objects;
 import java.util.function.Supplier;
 
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.fujie.pki.crypto.KeyAlgorithm;
 
 /**
@@ -67,6 +68,11 @@ public final class ResilientKeyBackend implements KeyBackend {
     @Override
     public SigningKey get(String alias) {
         return opened().get(alias);
+    }
+
+    @Override
+    public SigningKey get(String alias, SubjectPublicKeyInfo certified) {
+        return opened().get(alias, certified);
     }
 
     @Override

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 
 import org.fujie.pki.crypto.KeyAlgorithm;
 
@@ -92,6 +95,15 @@ public final class RoutingKeyBackend implements KeyBackend {
 
     @Override
     public SigningKey get(String alias) {
+        return find(alias, backend -> backend.get(alias));
+    }
+
+    @Override
+    public SigningKey get(String alias, SubjectPublicKeyInfo certified) {
+        return find(alias, backend -> backend.get(alias, certified));
+    }
+
+    private SigningKey find(String alias, Function<KeyBackend, SigningKey> lookup) {
         KeyBackend routed = backends.get(routeOf(alias));
         List<KeyBackend> order = new ArrayList<>();
         order.add(routed);
@@ -100,7 +112,7 @@ public final class RoutingKeyBackend implements KeyBackend {
         for (KeyBackend backend : order) {
             try {
                 if (backend.contains(alias)) {
-                    return backend.get(alias);
+                    return lookup.apply(backend);
                 }
             } catch (KeyBackendException e) {
                 unavailable.add(e.getMessage());
@@ -111,7 +123,7 @@ public final class RoutingKeyBackend implements KeyBackend {
             throw new KeyBackendException("key " + alias + " is in none of the reachable backends, and "
                     + String.join("; ", unavailable));
         }
-        return routed.get(alias); // it says there is no such key
+        return lookup.apply(routed); // it says there is no such key
     }
 
     /** The named backend, for ceremonies that pick one explicitly. */

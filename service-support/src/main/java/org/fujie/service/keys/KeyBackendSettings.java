@@ -68,7 +68,10 @@ public class KeyBackendSettings {
         this.backends = backends;
     }
 
-    /** One declared backend. {@code type} is {@code pkcs11} or {@code vault}; the other fields belong to one type. */
+    /**
+     * One declared backend. {@code type} is {@code pkcs11} or {@code vault}; the other fields belong to one type.
+     * Secrets (PIN, token, secret id) are never properties: they come from the environment or a file.
+     */
     public static class Definition {
 
         private String type;
@@ -94,6 +97,125 @@ public class KeyBackendSettings {
 
         public void setType(String type) {
             this.type = type;
+        }
+
+        /** vault: the address, e.g. https://vault.intranet:8200. */
+        private java.net.URI address;
+
+        /** vault: the environment variable holding a token (or use AppRole: roleId and the secret id). */
+        private String tokenEnv = "VAULT_TOKEN";
+
+        /** vault: or a file holding the token. */
+        private Path tokenFile;
+
+        /** vault: the AppRole role id; with it, the secret id from secretIdEnv or secretIdFile. */
+        private String roleId;
+
+        private String secretIdEnv = "VAULT_SECRET_ID";
+
+        private Path secretIdFile;
+
+        /** vault: where the AppRole auth method is mounted. */
+        private String approlePath = "approle";
+
+        /** vault: the Vault Enterprise namespace, if any. */
+        private String namespace;
+
+        /** vault: the Transit mount. */
+        private String mount = "transit";
+
+        /** vault: Transit key names are this prefix plus the alias, so a policy can be scoped to it. */
+        private String keyPrefix = "fujie-";
+
+        /** vault: the PEM CA certificate to trust for Vault's TLS (the JDK's trust store otherwise). */
+        private Path caFile;
+
+        public java.net.URI getAddress() {
+            return address;
+        }
+
+        public void setAddress(java.net.URI address) {
+            this.address = address;
+        }
+
+        public String getTokenEnv() {
+            return tokenEnv;
+        }
+
+        public void setTokenEnv(String tokenEnv) {
+            this.tokenEnv = tokenEnv;
+        }
+
+        public Path getTokenFile() {
+            return tokenFile;
+        }
+
+        public void setTokenFile(Path tokenFile) {
+            this.tokenFile = tokenFile;
+        }
+
+        public String getRoleId() {
+            return roleId;
+        }
+
+        public void setRoleId(String roleId) {
+            this.roleId = roleId;
+        }
+
+        public String getSecretIdEnv() {
+            return secretIdEnv;
+        }
+
+        public void setSecretIdEnv(String secretIdEnv) {
+            this.secretIdEnv = secretIdEnv;
+        }
+
+        public Path getSecretIdFile() {
+            return secretIdFile;
+        }
+
+        public void setSecretIdFile(Path secretIdFile) {
+            this.secretIdFile = secretIdFile;
+        }
+
+        public String getApprolePath() {
+            return approlePath;
+        }
+
+        public void setApprolePath(String approlePath) {
+            this.approlePath = approlePath;
+        }
+
+        public String getNamespace() {
+            return namespace;
+        }
+
+        public void setNamespace(String namespace) {
+            this.namespace = namespace;
+        }
+
+        public String getMount() {
+            return mount;
+        }
+
+        public void setMount(String mount) {
+            this.mount = mount;
+        }
+
+        public String getKeyPrefix() {
+            return keyPrefix;
+        }
+
+        public void setKeyPrefix(String keyPrefix) {
+            this.keyPrefix = keyPrefix;
+        }
+
+        public Path getCaFile() {
+            return caFile;
+        }
+
+        public void setCaFile(Path caFile) {
+            this.caFile = caFile;
         }
 
         public Path getLibrary() {

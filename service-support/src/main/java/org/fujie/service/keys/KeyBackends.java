@@ -16,6 +16,8 @@ import org.fujie.pki.operator.Pkcs11KeyBackend;
 import org.fujie.pki.operator.ResilientKeyBackend;
 import org.fujie.pki.operator.RoutingKeyBackend;
 import org.fujie.pki.operator.SoftwareKeyBackend;
+import org.fujie.pki.operator.vault.VaultSettings;
+import org.fujie.pki.operator.vault.VaultTransitKeyBackend;
 import org.fujie.service.config.KeyPassphrase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -70,7 +72,8 @@ public final class KeyBackends {
         String type = definition.getType() == null ? "" : definition.getType().toLowerCase(Locale.ROOT);
         return switch (type) {
             case "pkcs11" -> pkcs11(name, definition);
-            default -> throw new KeyBackendException("fujie.keys.backends." + name + ".type must be pkcs11 (is '"
+            case "vault" -> vault(name, definition);
+            default -> throw new KeyBackendException("fujie.keys.backends." + name + ".type must be pkcs11 or vault (is '"
                     + definition.getType() + "')");
         };
     }
@@ -91,18 +94,47 @@ public final class KeyBackends {
     }
 
     private static char[] pin(String where, KeyBackendSettings.Definition definition) {
-        if (definition.getPinFile() != null) {
+        return secret(where, "PIN", definition.getPinFile(), "pin-file", definition.getPinEnv()).toCharArray();
+    }
+
+    private static KeyBackend vault(String name, KeyBackendSettings.Definition definition) {
+        String where = "fujie.keys.backends." + name;
+        if (definition.getAddress() == null) {
+            throw new KeyBackendException(where + ".address is not set");
+        }
+        try {
+            VaultSettings.Authentication authentication = definition.getRoleId() != null
+                    ? VaultSettings.appRole(definition.getRoleId(), secret(where, "AppRole secret id", definition.getSecretIdFile(),
+                            "secret-id-file", definition.getSecretIdEnv()), definition.getApprolePath())
+                    : VaultSettings.token(secret(where, "Vault token", definition.getTokenFile(), "token-file", definition.getTokenEnv()));
+            VaultSettings.Builder settings = VaultSettings.builder(definition.getAddress().toString(), authentication)
+                    .transitMount(definition.getMount()).keyNamePrefix(definition.getKeyPrefix());
+            if (definition.getNamespace() != null) {
+                settings.namespace(definition.getNamespace());
+            }
+            if (definition.getCaFile() != null) {
+                settings.caFile(definition.getCaFile());
+            }
+            return VaultTransitKeyBackend.open(settings.build());
+        } catch (IllegalArgumentException e) {
+            throw new KeyBackendException(where + ": " + e.getMessage());
+        }
+    }
+
+    /** A secret from its file, else from its environment variable; the message names where to put it, never it. */
+    private static String secret(String where, String what, Path file, String fileProperty, String environmentVariable) {
+        if (file != null) {
             try {
-                return new String(Files.readAllBytes(definition.getPinFile()), StandardCharsets.UTF_8).strip().toCharArray();
+                return new String(Files.readAllBytes(file), StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
-                throw new KeyBackendException(where + ".pin-file " + definition.getPinFile() + " cannot be read");
+                throw new KeyBackendException(where + "." + fileProperty + " " + file + " cannot be read");
             }
         }
-        String pin = System.getenv(definition.getPinEnv());
-        if (pin == null || pin.isEmpty()) {
-            throw new KeyBackendException("the PIN of " + where + " is not set: set the environment variable "
-                    + definition.getPinEnv() + " or " + where + ".pin-file");
+        String value = environmentVariable == null ? null : System.getenv(environmentVariable);
+        if (value == null || value.isEmpty()) {
+            throw new KeyBackendException("the " + what + " of " + where + " is not set: set the environment variable "
+                    + environmentVariable + " or " + where + "." + fileProperty);
         }
-        return pin.toCharArray();
+        return value;
     }
 }

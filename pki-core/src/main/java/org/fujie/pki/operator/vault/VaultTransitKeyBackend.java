@@ -127,6 +127,30 @@ public final class VaultTransitKeyBackend implements KeyBackend {
         return load(checked(alias), version);
     }
 
+    /**
+     * The version whose public key is the certified one, newest first: a CA keeps signing with the version its
+     * certificate names after the key was rotated in Vault, until it is certified again.
+     */
+    @Override
+    public SigningKey get(String alias, SubjectPublicKeyInfo certified) {
+        VaultTransitSigningKey latest = (VaultTransitSigningKey) get(alias);
+        if (latest.publicKeyInfo().equals(certified)) {
+            return latest;
+        }
+        for (int version = latest.version() - 1; version >= 1; version--) {
+            VaultTransitSigningKey older;
+            try {
+                older = load(alias, version);
+            } catch (KeyBackendException e) {
+                break; // versions below min_available_version are gone
+            }
+            if (older.publicKeyInfo().equals(certified)) {
+                return older;
+            }
+        }
+        throw new KeyBackendException(subject(alias) + " has no version whose public key is the certified one");
+    }
+
     /** The version asked for, or the latest for 0. */
     private VaultTransitSigningKey load(String alias, int wanted) {
         VaultTransitClient.Reply reply = client.read(keyPath(alias), subject(alias));

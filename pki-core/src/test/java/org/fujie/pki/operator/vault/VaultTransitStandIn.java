@@ -47,7 +47,7 @@ import org.fujie.pki.crypto.CryptoProviders;
  * process. Switches let tests seal it, make it refuse everything, revoke the tokens it issued, and read back the
  * requests it saw. {@code VaultTransitRealServerTests} runs the same backend against a real Vault.
  */
-final class VaultTransitStandIn implements AutoCloseable {
+public final class VaultTransitStandIn implements AutoCloseable {
 
     /** One request as it arrived: method, path (after /v1/), the token and namespace headers, and the body. */
     record Request(String method, String path, String token, String namespace, String body) {
@@ -98,24 +98,24 @@ final class VaultTransitStandIn implements AutoCloseable {
     }
 
     /** Starts on a free port with one token that may do everything, and a Transit engine at {@code transit}. */
-    static VaultTransitStandIn start(String rootToken) throws IOException {
+    public static VaultTransitStandIn start(String rootToken) throws IOException {
         return new VaultTransitStandIn(rootToken, null);
     }
 
     /** The same over HTTPS, with the server certificate and key of the context. */
-    static VaultTransitStandIn startTls(String rootToken, SSLContext tls) throws IOException {
+    public static VaultTransitStandIn startTls(String rootToken, SSLContext tls) throws IOException {
         return new VaultTransitStandIn(rootToken, tls);
     }
 
-    String address() {
+    public String address() {
         return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
-    void enableTransit(String mount) {
+    public void enableTransit(String mount) {
         mounts.add(mount);
     }
 
-    void addAppRole(String mount, String roleId, String secretId) {
+    public void addAppRole(String mount, String roleId, String secretId) {
         appRoles.put(mount, new AppRole(roleId, secretId));
     }
 
@@ -129,11 +129,11 @@ final class VaultTransitStandIn implements AutoCloseable {
         issuedTokens.clear();
     }
 
-    void sealed(boolean sealed) {
+    public void sealed(boolean sealed) {
         this.sealed = sealed;
     }
 
-    void denyAll(boolean denyAll) {
+    public void denyAll(boolean denyAll) {
         this.denyAll = denyAll;
     }
 
@@ -141,12 +141,12 @@ final class VaultTransitStandIn implements AutoCloseable {
         return List.copyOf(requests);
     }
 
-    int requestCount() {
+    public int requestCount() {
         return requests.size();
     }
 
     /** The public key of a version, as a test's independent reference. */
-    PublicKey publicKey(String mount, String name, int version) {
+    public PublicKey publicKey(String mount, String name, int version) {
         return keys.get(mount + "/" + name).versions.get(version - 1).pair().getPublic();
     }
 
