@@ -118,7 +118,8 @@ public final class DelegatedResponders {
     private OcspResponseSigner signer(Responder responder) {
         byte[] der = jdbc.sql("select der from certificate where serial = ?").param(responder.serial()).query(byte[].class).single();
         try {
-            return new OcspResponseSigner(keys.get(responder.keyAlias()), new X509CertificateHolder(der));
+            X509CertificateHolder certificate = new X509CertificateHolder(der);
+            return new OcspResponseSigner(keys.get(responder.keyAlias(), certificate.getSubjectPublicKeyInfo()), certificate);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

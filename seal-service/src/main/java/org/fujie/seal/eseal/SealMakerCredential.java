@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.operator.KeyBackend;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.x509.Pem;
 import org.fujie.seal.problem.SealProblem;
@@ -59,8 +60,8 @@ public final class SealMakerCredential {
                 + " where not_after > ? order by not_after desc").param(Timestamps.utc(now.plus(RENEW_BEFORE))).query().listOfRows()
                 .stream().findFirst();
         if (latest.isPresent()) {
-            return new Credential(keys.get((String) latest.get().get("key_alias")),
-                    Pem.parseCertificate((byte[]) latest.get().get("certificate_der")));
+            X509Certificate certificate = Pem.parseCertificate((byte[]) latest.get().get("certificate_der"));
+            return new Credential(keys.get((String) latest.get().get("key_alias"), publicKeyOf(certificate)), certificate);
         }
         long count = jdbc.sql("select count(*) from seal_maker").query(Long.class).single();
         return enrol("seal-maker-" + (count + 1), now);
@@ -85,6 +86,10 @@ public final class SealMakerCredential {
                 tx -> tx.sql("insert into seal_maker (key_alias, certificate_der, chain_pem, not_after, installed_at)"
                         + " values (?, ?, ?, ?, ?)").params(alias, der, enrolled.chainPem(),
                         Timestamps.utc(certificate.getNotAfter().toInstant()), Timestamps.utc(now)).update());
-        return new Credential(keys.get(enrolled.keyAlias()), certificate);
+        return new Credential(keys.get(enrolled.keyAlias(), publicKeyOf(certificate)), certificate);
+    }
+
+    private static SubjectPublicKeyInfo publicKeyOf(X509Certificate certificate) {
+        return SubjectPublicKeyInfo.getInstance(certificate.getPublicKey().getEncoded());
     }
 }

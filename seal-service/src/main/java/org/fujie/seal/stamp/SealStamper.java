@@ -13,7 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.ltv.SigningServiceException;
@@ -96,8 +98,8 @@ public final class SealStamper {
         try {
             List<X509Certificate> chain = x509Chain(seal);
             stamped = Boolean.TRUE.equals(options.countersign())
-                    ? xmlSigner.countersign(data, keys.get(seal.keyAlias()), chain, parameters)
-                    : xmlSigner.sign(data, keys.get(seal.keyAlias()), chain, parameters);
+                    ? xmlSigner.countersign(data, keyOf(seal), chain, parameters)
+                    : xmlSigner.sign(data, keyOf(seal), chain, parameters);
         } catch (XmlFormatException | XadesException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, e.getMessage());
         } catch (SigningServiceException e) {
@@ -131,7 +133,7 @@ public final class SealStamper {
         }
         byte[] signature;
         try {
-            signature = sesStamping.sign(seal, keys.get(seal.keyAlias()), documentSm3, fileName == null ? "document" : fileName,
+            signature = sesStamping.sign(seal, keyOf(seal), documentSm3, fileName == null ? "document" : fileName,
                     now, level == BaselineLevel.B_T);
         } catch (TimeStamper.TimeStampException e) {
             throw new FujieException(SealProblem.STAMP_UNAVAILABLE, "no time-stamp: " + e.getMessage());
@@ -169,9 +171,9 @@ public final class SealStamper {
         StampDocument stamped;
         try {
             if (input.bytes() != null) {
-                stamped = StampDocument.of(signer.sign(input.bytes(), keys.get(seal.keyAlias()), chain(seal), parameters));
+                stamped = StampDocument.of(signer.sign(input.bytes(), keyOf(seal), chain(seal), parameters));
             } else {
-                signer.sign(input.file(), out, keys.get(seal.keyAlias()), chain(seal), parameters);
+                signer.sign(input.file(), out, keyOf(seal), chain(seal), parameters);
                 stamped = StampDocument.of(out);
             }
         } catch (PadesException e) {
@@ -221,6 +223,11 @@ public final class SealStamper {
         chain.add(Pem.parseCertificate(seal.certificateDer()));
         chain.addAll(Pem.parseCertificates(seal.chainPem()));
         return chain;
+    }
+
+    /** The seal's key as its certificate names it (with Vault, the version certified, whatever the latest is). */
+    private SigningKey keyOf(Seal seal) {
+        return keys.get(seal.keyAlias(), Certificate.getInstance(seal.certificateDer()).getSubjectPublicKeyInfo());
     }
 
     private static List<X509CertificateHolder> chain(Seal seal) {

@@ -130,6 +130,17 @@ public class KeyBackendSettings {
         /** vault: the PEM CA certificate to trust for Vault's TLS (the JDK's trust store otherwise). */
         private Path caFile;
 
+        /** vault: how long a key read from Vault is reused before it is read again (a rotation is seen then). */
+        private Duration keyCacheTtl = Duration.ofSeconds(60);
+
+        public Duration getKeyCacheTtl() {
+            return keyCacheTtl;
+        }
+
+        public void setKeyCacheTtl(Duration keyCacheTtl) {
+            this.keyCacheTtl = keyCacheTtl;
+        }
+
         public java.net.URI getAddress() {
             return address;
         }

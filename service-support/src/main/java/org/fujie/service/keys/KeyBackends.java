@@ -108,7 +108,8 @@ public final class KeyBackends {
                             "secret-id-file", definition.getSecretIdEnv()), definition.getApprolePath())
                     : VaultSettings.token(secret(where, "Vault token", definition.getTokenFile(), "token-file", definition.getTokenEnv()));
             VaultSettings.Builder settings = VaultSettings.builder(definition.getAddress().toString(), authentication)
-                    .transitMount(definition.getMount()).keyNamePrefix(definition.getKeyPrefix());
+                    .transitMount(definition.getMount()).keyNamePrefix(definition.getKeyPrefix())
+                    .keyCacheTtl(definition.getKeyCacheTtl());
             if (definition.getNamespace() != null) {
                 settings.namespace(definition.getNamespace());
             }

@@ -76,7 +76,8 @@ public final class TsaSigners {
         Stored stored = newest.get();
         TimeStampAuthority authority = current.get();
         if (authority == null || !authority.certificate().equals(stored.certificate())) {
-            current.set(new TimeStampAuthority(keys.get(stored.keyAlias()), stored.chain(), timeStampSettings(), clock));
+            current.set(new TimeStampAuthority(keys.get(stored.keyAlias(), stored.certificate().getSubjectPublicKeyInfo()),
+                    stored.chain(), timeStampSettings(), clock));
         }
     }
 
