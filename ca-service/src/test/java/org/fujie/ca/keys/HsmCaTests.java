@@ -75,6 +75,11 @@ class HsmCaTests {
         assertThat(problem.get("detail").asString()).contains("key backend hsm is unavailable", library + " cannot be read")
                 .doesNotContain(SoftHsm.PIN);
 
+        JsonNode down = backend("hsm");
+        assertThat(down.get("state").asString()).isEqualTo("unavailable");
+        assertThat(down.get("reason").asString()).contains("cannot be read");
+        assertThat(backend("software").get("state").asString()).isEqualTo("available");
+
         Files.createDirectories(library.getParent());
         Files.createSymbolicLink(library, SoftHsm.LIBRARY);
         Thread.sleep(1_100); // the first pause of the backoff
@@ -82,6 +87,7 @@ class HsmCaTests {
         JsonNode made = created("/api/v1/keys", Map.of("alias", "ca-hsm-root", "algorithm", "EC-P384", "backend", "hsm"));
         assertThat(made.get("backend").asString()).isEqualTo("hsm");
         assertThat(made.get("algorithm").asString()).isEqualTo("EC-P384");
+        assertThat(backend("hsm").get("state").asString()).isEqualTo("available");
         JsonNode shown = ca.admin().get("/api/v1/keys/ca-hsm-root").json();
         assertThat(shown.get("publicKeySha256").asString()).isEqualTo(made.get("publicKeySha256").asString()).hasSize(64);
         assertThat(shown.get("usedByCa").isNull()).isTrue();
@@ -191,6 +197,15 @@ class HsmCaTests {
         String ocsp = openssl.run("ocsp", "-issuer", "issuing.pem", "-cert", "leaf.pem", "-no_nonce", "-url",
                 ca.publicBaseUrl() + "/pki/ocsp", "-CAfile", "chain.pem");
         assertThat(ocsp).contains("leaf.pem: good");
+    }
+
+    private JsonNode backend(String name) {
+        for (JsonNode backend : ca.admin().get("/api/v1/key-backends").json().get("backends")) {
+            if (backend.get("name").asString().equals(name)) {
+                return backend;
+            }
+        }
+        throw new AssertionError("no key backend " + name);
     }
 
     private JsonNode created(String path, Map<String, Object> body) {

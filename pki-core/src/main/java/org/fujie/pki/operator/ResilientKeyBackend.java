@@ -29,6 +29,14 @@ public final class ResilientKeyBackend implements KeyBackend {
         return name;
     }
 
+    /** available (open), unavailable (the last try failed: see {@link #unavailableReason}) or not-opened (never needed yet). */
+    public String state() {
+        if (open != null) {
+            return "available";
+        }
+        return backoff.reason() == null ? "not-opened" : "unavailable";
+    }
+
     /** Why the backend is not open, or null when it is (or has not been tried). */
     public String unavailableReason() {
         return open != null ? null : backoff.reason();

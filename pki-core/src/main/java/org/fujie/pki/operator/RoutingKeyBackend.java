@@ -126,6 +126,28 @@ public final class RoutingKeyBackend implements KeyBackend {
         return lookup.apply(routed); // it says there is no such key
     }
 
+    /** A backend's state for operators: available, unavailable with the reason, or not-opened yet. */
+    public record BackendState(String name, String state, String reason, boolean isDefault) {
+    }
+
+    public List<BackendState> states() {
+        List<BackendState> states = new ArrayList<>();
+        backends.forEach((name, backend) -> {
+            boolean isDefault = name.equals(defaultBackend);
+            if (backend instanceof ResilientKeyBackend resilient) {
+                states.add(new BackendState(name, resilient.state(), resilient.unavailableReason(), isDefault));
+            } else {
+                states.add(new BackendState(name, "available", null, isDefault));
+            }
+        });
+        return states;
+    }
+
+    /** Routes as configured: alias or purpose to backend name. */
+    public Map<String, String> routes() {
+        return routes;
+    }
+
     /** The named backend, for ceremonies that pick one explicitly. */
     public KeyBackend backend(String name) {
         require(name, "the request");

@@ -66,7 +66,7 @@ public final class ServiceSecurity {
     /**
      * Health for anyone; principals changed by ADMIN, read by ADMIN and AUDITOR (who reviews the grants); the audit log
      * read by ADMIN and AUDITOR, a checkpoint signed on demand by ADMIN only (AUDITOR is read-only everywhere); the
-     * error page.
+     * key backends' states read by ADMIN and AUDITOR; the error page.
      */
     public static void commonRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
@@ -78,6 +78,7 @@ public final class ServiceSecurity {
                         "/api/v1/audit/checkpoints")
                 .hasAnyRole(names(ADMIN, AUDITOR))
                 .requestMatchers(HttpMethod.POST, "/api/v1/audit/checkpoints").hasRole(ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/key-backends").hasAnyRole(names(ADMIN, AUDITOR))
                 .requestMatchers("/error").permitAll();
     }
 

@@ -30,6 +30,7 @@ public final class CommonRows {
                 rule("GET", "/api/v1/audit/verify", ADMIN, AUDITOR),
                 rule("GET", "/api/v1/audit/export", ADMIN, AUDITOR),
                 rule("GET", "/api/v1/audit/checkpoints", ADMIN, AUDITOR),
-                rule("POST", "/api/v1/audit/checkpoints", ADMIN));
+                rule("POST", "/api/v1/audit/checkpoints", ADMIN),
+                rule("GET", "/api/v1/key-backends", ADMIN, AUDITOR));
     }
 }
