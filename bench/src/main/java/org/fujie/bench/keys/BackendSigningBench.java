@@ -100,9 +100,10 @@ public final class BackendSigningBench {
                 rows.addAll(measure(algorithm, sides, threads, rounds, seconds, warmup));
             }
             log.print("");
-            log.print("== Summary (ratio: the backend's signatures/s over the software backend's, same algorithm, threads and run)");
-            log.print("| algorithm | threads | backend | signatures/s | p50 / p99 ms | ÷ software | CPU ms/sig, this JVM | of which stand-in | other processes (cores) |");
-            log.print("|---|---|---|---|---|---|---|---|---|");
+            log.print("== Summary (÷ software: the backend's signatures/s over the software backend's, same algorithm, threads and run;");
+            log.print("   by CPU: the software backend's CPU ms per signature over the backend's, which other jobs on the machine move less)");
+            log.print("| algorithm | threads | backend | signatures/s | p50 / p99 ms | ÷ software | CPU ms/sig, this JVM | of which stand-in | ÷ software by CPU | other processes (cores) |");
+            log.print("|---|---|---|---|---|---|---|---|---|---|");
             rows.forEach(row -> log.print("%s", row));
             log.print("");
             log.print("The Vault figures measure vault-java-driver + HTTP on 127.0.0.1 + the stand-in's signing, all in this JVM: not a real Vault.");
@@ -189,10 +190,13 @@ public final class BackendSigningBench {
         Run run = m.run();
         String standIn = side.standIn() == null ? "" : String.format(Locale.ROOT, "%.3f (%.0f %%)",
                 m.standInCpuSeconds() * 1000 / run.operations(), 100 * m.standInCpuSeconds() / run.cpuSeconds());
-        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %.2f / %.2f | %s | %.3f | %s | %.2f |", algorithm.id(), threads,
+        boolean peer = side.name().equals("software");
+        return String.format(Locale.ROOT, "| %s | %d | %s | %,.0f | %.2f / %.2f | %s | %.3f | %s | %s | %.2f |", algorithm.id(), threads,
                 side.name(), run.rate(), run.percentileMs(50), run.percentileMs(99),
-                side.name().equals("software") ? "1" : String.format(Locale.ROOT, "**%.3f**", run.rate() / software.rate()),
-                run.cpuMsPerOperation(), standIn, run.otherCores());
+                peer ? "1" : String.format(Locale.ROOT, "**%.3f**", run.rate() / software.rate()),
+                run.cpuMsPerOperation(), standIn,
+                peer ? "1" : String.format(Locale.ROOT, "%.3f", software.cpuMsPerOperation() / run.cpuMsPerOperation()),
+                run.otherCores());
     }
 
     private byte[] sign(SigningKey key) throws Exception {
