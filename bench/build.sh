@@ -11,7 +11,9 @@ MODULES=${1:?modules, e.g. ca-service,bench}
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 PKI_JAR="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT.jar"
 LIB_PKI="$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT.jar"
-SOURCES=("$REPO/pki-core/src/main" "$REPO/clients/fujie-spring-boot-starter/src/main" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml")
+PKI_TESTS="$REPO/pki-core/target/pki-core-0.1.0-SNAPSHOT-tests.jar"  # SoftHsm and the Vault stand-in (run-keys.sh)
+LIB_PKI_TESTS="$REPO/bench/target/lib/pki-core-0.1.0-SNAPSHOT-tests.jar"
+SOURCES=("$REPO/pki-core/src/main" "$REPO/pki-core/src/test/java/org/fujie/pki/operator" "$REPO/clients/fujie-spring-boot-starter/src/main" "$REPO/bench/src" "$REPO"/*/pom.xml "$REPO/pom.xml")
 JARS=("$BENCH_JAR")
 for service in ca-service trust-service; do
   case ",$MODULES," in *,$service,*)
@@ -23,10 +25,11 @@ stale=""
 for jar in "${JARS[@]}"; do
   if [ ! -f "$jar" ] || [ -n "$(find "${SOURCES[@]}" -newer "$jar" -print -quit 2>/dev/null)" ]; then stale=$jar; fi
 done
-if [ -n "$stale" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$LIB_PKI"; then
+if [ -n "$stale" ] || [ ! -d "$REPO/bench/target/lib" ] || ! cmp -s "$PKI_JAR" "$LIB_PKI" || ! cmp -s "$PKI_TESTS" "$LIB_PKI_TESTS"; then
   echo "[build] building $MODULES (package -am, this worktree) ..."
   rm -rf "$REPO/bench/target/lib"  # copy-dependencies keeps a jar that is newer than this worktree's
   (cd "$REPO" && { ./mvnw -B -o -q package -DskipTests -pl "$MODULES" -am \
                    || ./mvnw -B -q package -DskipTests -pl "$MODULES" -am; })
-  cmp -s "$PKI_JAR" "$LIB_PKI" || { echo "bench/target/lib does not hold this worktree's pki-core jar" >&2; exit 1; }
+  cmp -s "$PKI_JAR" "$LIB_PKI" && cmp -s "$PKI_TESTS" "$LIB_PKI_TESTS" \
+    || { echo "bench/target/lib does not hold this worktree's pki-core jars" >&2; exit 1; }
 fi

@@ -9,6 +9,7 @@ import java.security.cert.X509Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.crypto.Verifiers;
+import org.fujie.pki.operator.Pkcs11KeyBackend;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.operator.SoftwareKeyBackend;
 import org.fujie.pki.x509.Pem;
@@ -70,8 +71,18 @@ public record BenchCa(KeyAlgorithm algorithm, String id, X509CertificateHolder c
         return key;
     }
 
-    /** The key of the CA {@code id} in DATA/keys ({@code ca-<id>}), with the passphrase in DATA/secrets/key-passphrase. */
+    /**
+     * The key of the CA {@code id} in DATA/keys ({@code ca-<id>}), with the passphrase in DATA/secrets/key-passphrase; or,
+     * when BENCH_CA_PKCS11_SLOT is set (run-issuance.sh --ca-backend pkcs11), the key {@code ca-<id>} in the PKCS#11 token
+     * of that slot (library BENCH_CA_PKCS11_LIBRARY, default SoftHSM2's; PIN in the file BENCH_CA_PKCS11_PIN_FILE).
+     */
     public static SigningKey key(Path dataDir, String id) throws IOException {
+        String slot = System.getenv("BENCH_CA_PKCS11_SLOT");
+        if (slot != null && !slot.isBlank()) {
+            Path library = Path.of(System.getenv().getOrDefault("BENCH_CA_PKCS11_LIBRARY", "/usr/lib/softhsm/libsofthsm2.so"));
+            char[] pin = Files.readString(Path.of(System.getenv("BENCH_CA_PKCS11_PIN_FILE")), StandardCharsets.UTF_8).strip().toCharArray();
+            return Pkcs11KeyBackend.open(library, Long.parseLong(slot.strip()), pin).get("ca-" + id);
+        }
         char[] passphrase = Files.readString(dataDir.resolve("secrets/key-passphrase"), StandardCharsets.UTF_8)
                 .strip().toCharArray();
         return new SoftwareKeyBackend(dataDir.resolve("keys"), passphrase).get("ca-" + id);

@@ -38,7 +38,7 @@ import org.springframework.core.env.PropertyResolver;
 
 /**
  * The material a fresh installation needs, made once under the data folder: the {@code root} and
- * {@code issuing} CAs (keys in the software key backend), the services' TLS certificates, the TLS trust
+ * {@code issuing} CAs (keys where {@code fujie.keys.routes} sends CA keys, software by default), the services' TLS certificates, the TLS trust
  * store, and the ADMIN client certificate with {@code trust-chain.pem} in {@code bootstrap/}. Each
  * piece is made only if missing, so a start interrupted half-way completes on the next one.
  * The database learns about it in {@link BootstrapRecorder}.
@@ -112,14 +112,14 @@ public final class BootstrapMaterial {
         return dataDir.resolve("ca-service").resolve("bootstrap").resolve("issued");
     }
 
-    /** The stored form of a bootstrap CA, read back from its file. */
-    static CaRecord caRecord(Path dataDir, String id, String parentId) {
+    /** The stored form of a bootstrap CA, read back from its file; its key's backend is the one that holds it. */
+    static CaRecord caRecord(Path dataDir, String id, String parentId, KeyBackend keys) {
         X509CertificateHolder certificate = readHolder(caFile(dataDir, id));
         KeyAlgorithm algorithm = KeyAlgorithm.of(certificate.getSubjectPublicKeyInfo())
                 .orElseThrow(() -> new IllegalStateException("bootstrap CA " + id + " has an unsupported key"));
         try {
-            return new CaRecord(id, SubjectNames.format(certificate.getSubject()), algorithm.id(), parentId, "software",
-                    "ca-" + id, certificate.getEncoded(), certificate.getNotBefore().toInstant(),
+            return new CaRecord(id, SubjectNames.format(certificate.getSubject()), algorithm.id(), parentId,
+                    keys.backendOf("ca-" + id), "ca-" + id, certificate.getEncoded(), certificate.getNotBefore().toInstant(),
                     certificate.getNotAfter().toInstant(), Instant.now());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -129,7 +129,7 @@ public final class BootstrapMaterial {
     private CertificateAuthority ensureCa(NewCa request, CertificateAuthority parent) {
         Path file = caFile(dataDir, request.id());
         if (Files.exists(file)) {
-            return factory.load(caRecord(dataDir, request.id(), request.parentId()), parent);
+            return factory.load(caRecord(dataDir, request.id(), request.parentId(), keys), parent);
         }
         AuthorityFactory.Made made = factory.make(request, parent);
         SecureFiles.writePublic(file, pem(made.authority().certificate()).getBytes(StandardCharsets.US_ASCII));

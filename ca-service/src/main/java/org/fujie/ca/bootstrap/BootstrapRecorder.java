@@ -18,6 +18,7 @@ import org.fujie.service.security.PrincipalStore;
 import org.fujie.service.security.Role;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
+import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.x509.Pem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
@@ -36,14 +37,16 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
     private final CertificateStore certificates;
     private final AuditedTransactions audited;
     private final Clock clock;
+    private final KeyBackend keys;
 
     public BootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
-            AuditedTransactions audited, Clock clock) {
+            AuditedTransactions audited, Clock clock, KeyBackend keys) {
         this.dataDir = dataDir;
         this.authorities = authorities;
         this.certificates = certificates;
         this.audited = audited;
         this.clock = clock;
+        this.keys = keys;
     }
 
     @Override
@@ -52,10 +55,10 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
             return;
         }
         if (authorities.record(BootstrapMaterial.ROOT).isEmpty()) {
-            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ROOT, null), ACTOR, "ca.bootstrap");
+            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ROOT, null, keys), ACTOR, "ca.bootstrap");
         }
         if (authorities.record(BootstrapMaterial.ISSUING).isEmpty()) {
-            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT), ACTOR, "ca.bootstrap");
+            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT, keys), ACTOR, "ca.bootstrap");
         }
         authorities.recordSubordinateCertificates(certificates, ACTOR);
         for (Path file : issuedFiles()) {

@@ -129,7 +129,7 @@ public class CaConfiguration {
 
     @Bean
     BootstrapRecorder bootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
-            AuditedTransactions audited, Clock clock) {
-        return new BootstrapRecorder(dataDir, authorities, certificates, audited, clock);
+            AuditedTransactions audited, Clock clock, KeyBackend keys) {
+        return new BootstrapRecorder(dataDir, authorities, certificates, audited, clock, keys);
     }
 }

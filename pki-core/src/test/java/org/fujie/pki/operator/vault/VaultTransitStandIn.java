@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 
 import javax.net.ssl.SSLContext;
 
@@ -78,11 +79,13 @@ public final class VaultTransitStandIn implements AutoCloseable {
     private final Set<String> mounts = ConcurrentHashMap.newKeySet();
     private final Map<String, TransitKey> keys = new ConcurrentHashMap<>();
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final boolean recordRequests;
     private volatile boolean sealed;
     private volatile boolean denyAll;
     private volatile long tokenTtlSeconds = 3600;
 
-    private VaultTransitStandIn(String rootToken, SSLContext tls) throws IOException {
+    private VaultTransitStandIn(String rootToken, SSLContext tls, Executor executor, boolean recordRequests) throws IOException {
+        this.recordRequests = recordRequests;
         tokens.add(rootToken);
         mounts.add("transit");
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -94,17 +97,26 @@ public final class VaultTransitStandIn implements AutoCloseable {
             server = https;
         }
         server.createContext("/v1/", this::handle);
+        server.setExecutor(executor);  // null: the server's one dispatcher thread handles every request
         server.start();
     }
 
     /** Starts on a free port with one token that may do everything, and a Transit engine at {@code transit}. */
     public static VaultTransitStandIn start(String rootToken) throws IOException {
-        return new VaultTransitStandIn(rootToken, null);
+        return new VaultTransitStandIn(rootToken, null, null, true);
+    }
+
+    /**
+     * For load (bench's key-backend benchmark): requests handled on the executor's threads, as Vault serves them
+     * concurrently, and no request log, which copies itself on every request.
+     */
+    public static VaultTransitStandIn startForLoad(String rootToken, Executor executor) throws IOException {
+        return new VaultTransitStandIn(rootToken, null, executor, false);
     }
 
     /** The same over HTTPS, with the server certificate and key of the context. */
     public static VaultTransitStandIn startTls(String rootToken, SSLContext tls) throws IOException {
-        return new VaultTransitStandIn(rootToken, tls);
+        return new VaultTransitStandIn(rootToken, tls, null, true);
     }
 
     public String address() {
@@ -160,8 +172,10 @@ public final class VaultTransitStandIn implements AutoCloseable {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             String path = exchange.getRequestURI().getPath().substring("/v1/".length());
             String token = exchange.getRequestHeaders().getFirst("X-Vault-Token");
-            requests.add(new Request(exchange.getRequestMethod(), path, token,
-                    exchange.getRequestHeaders().getFirst("X-Vault-Namespace"), body));
+            if (recordRequests) {
+                requests.add(new Request(exchange.getRequestMethod(), path, token,
+                        exchange.getRequestHeaders().getFirst("X-Vault-Namespace"), body));
+            }
             Answer answer = answer(exchange.getRequestMethod(), path, token, body.isBlank() ? Json.object() : Json.parse(body).asObject());
             if (answer.body() == null) {
                 exchange.sendResponseHeaders(answer.status(), -1);
