@@ -14,6 +14,8 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+# The services run with deploy/jvm.options, as ./fujie starts them; SERVER_JAVA_OPTS adds to those.
+SERVER_JAVA_OPTS="$("$REPO/bench/service-jvm-options.sh") ${SERVER_JAVA_OPTS:-}"
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 CA_PORT=${BENCH_CA_PORT:-18443} TRUST_PORT=${BENCH_TRUST_PORT:-18445} OCSP_PORT=${BENCH_OCSP_PORT:-18080}
 DB=${BENCH_DB:-fujie_bench}

@@ -21,6 +21,8 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+# The services run with deploy/jvm.options, as ./fujie starts them; SERVER_JAVA_OPTS adds to those.
+SERVER_JAVA_OPTS="$("$REPO/bench/service-jvm-options.sh") ${SERVER_JAVA_OPTS:-}"
 CA_JAR="$REPO/ca-service/target/ca-service-0.1.0-SNAPSHOT-exec.jar"
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
 PORT=${BENCH_PORT:-18443} PUB=${BENCH_PUBLIC_PORT:-18080} OPORT=${BENCH_OPENSSL_PORT:-18888}

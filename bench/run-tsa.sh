@@ -17,6 +17,8 @@
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
+# The services run with deploy/jvm.options, as ./fujie starts them; SERVER_JAVA_OPTS adds to those.
+SERVER_JAVA_OPTS="$("$REPO/bench/service-jvm-options.sh") ${SERVER_JAVA_OPTS:-}"
 CA_JAR="$REPO/ca-service/target/ca-service-0.1.0-SNAPSHOT-exec.jar"
 TRUST_JAR="$REPO/trust-service/target/trust-service-0.1.0-SNAPSHOT-exec.jar"
 BENCH_JAR="$REPO/bench/target/bench-0.1.0-SNAPSHOT.jar"
