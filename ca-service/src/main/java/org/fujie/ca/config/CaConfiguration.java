@@ -1,6 +1,5 @@
 package org.fujie.ca.config;
 
-import org.fujie.service.config.KeyPassphrase;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;

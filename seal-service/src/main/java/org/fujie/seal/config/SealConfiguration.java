@@ -19,7 +19,6 @@ import org.fujie.service.bootstrap.BootstrapAdmin;
 import org.fujie.service.ca.CaClient;
 import org.fujie.service.ca.CaClientTlsCertificates;
 import org.fujie.service.ca.CaConnection;
-import org.fujie.service.config.KeyPassphrase;
 import org.fujie.service.config.ServiceSupportConfiguration;
 import org.fujie.service.security.PrincipalStore;
 import org.fujie.service.tls.TlsCertificateSource;

@@ -15,11 +15,11 @@ import java.util.UUID;
 
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.cert.X509CertificateHolder;
-import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.cms.BaselineLevel;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.ltv.SigningServiceException;
 import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.pades.PadesException;
 import org.fujie.pki.pades.PadesParameters;
 import org.fujie.pki.pades.PadesSigner;

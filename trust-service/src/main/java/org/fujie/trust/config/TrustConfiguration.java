@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.operator.RoutingKeyBackend;
 import org.fujie.service.keys.KeyBackends;
 import org.fujie.pki.validation.JdkHttpFetcher;
@@ -13,7 +12,6 @@ import org.fujie.pki.validation.ValidationPolicy;
 import org.fujie.service.ca.CaClient;
 import org.fujie.service.ca.CaClientTlsCertificates;
 import org.fujie.service.ca.CaConnection;
-import org.fujie.service.config.KeyPassphrase;
 import org.fujie.service.config.ServiceSupportConfiguration;
 import org.fujie.service.tls.TlsCertificateSource;
 import org.springframework.beans.factory.annotation.Value;
