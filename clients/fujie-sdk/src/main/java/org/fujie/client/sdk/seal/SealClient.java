@@ -1,0 +1,79 @@
+package org.fujie.client.sdk.seal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.fujie.client.sdk.FujieConnection;
+import org.fujie.client.sdk.Idempotency;
+import org.fujie.client.sdk.Multipart;
+import org.fujie.client.sdk.PathSegment;
+
+/**
+ * seal-service's API (CONTRACT.md). Making a seal and stamping are sent once only: each makes a key or a signature
+ * that is recorded. Approve is not retried either: a repeat after a lost answer would be refused as a state conflict,
+ * hiding that the first one worked. Suspend, resume and revoke move to a named state and are retried.
+ */
+public final class SealClient {
+
+    private static final String SEALS = "/api/v1/seals";
+
+    private final FujieConnection connection;
+
+    public SealClient(FujieConnection connection) {
+        this.connection = Objects.requireNonNull(connection, "connection");
+    }
+
+    /** A new seal in status PENDING; its certificate comes from ca-service with profile {@code seal}. */
+    public Seal create(NewSeal seal) {
+        return connection.post(SEALS, seal, Seal.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    /** By a SEAL_ADMIN other than the maker (four eyes). */
+    public Seal approve(String id) {
+        return connection.post(path(id, "/approve"), null, Seal.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    public Seal suspend(String id) {
+        return connection.post(path(id, "/suspend"), null, Seal.class, Idempotency.IDEMPOTENT);
+    }
+
+    public Seal resume(String id) {
+        return connection.post(path(id, "/resume"), null, Seal.class, Idempotency.IDEMPOTENT);
+    }
+
+    /** Permanent; reason may be null. */
+    public Seal revoke(String id, String reason) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (reason != null) {
+            body.put("reason", reason);
+        }
+        return connection.post(path(id, "/revoke"), body, Seal.class, Idempotency.IDEMPOTENT);
+    }
+
+    /** The seals the caller may see (a keeper sees its own only). */
+    public List<Seal> list() {
+        return List.of(connection.get(SEALS, Seal[].class));
+    }
+
+    public Seal seal(String id) {
+        return connection.get(path(id, ""), Seal.class);
+    }
+
+    /** A PDF stamped with a visible seal and a PAdES signature. */
+    public byte[] stampPdf(String sealId, byte[] pdf, StampOptions options) {
+        return stamp(sealId, pdf, "document.pdf", "application/pdf", options);
+    }
+
+    /** Any document seal-service stamps: PDF in, PDF out; XML in, XML out (XAdES enveloped). */
+    public byte[] stamp(String sealId, byte[] document, String filename, String contentType, StampOptions options) {
+        Multipart body = new Multipart().file("document", filename, contentType, document)
+                .text("options", "application/json", connection.write(options == null ? StampOptions.defaults() : options));
+        return connection.post(path(sealId, "/stamp"), body, contentType, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    private static String path(String id, String action) {
+        return SEALS + "/" + PathSegment.encode(id) + action;
+    }
+}
