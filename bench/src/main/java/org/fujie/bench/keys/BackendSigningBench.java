@@ -26,7 +26,6 @@ import org.fujie.pki.operator.Pkcs11KeyBackend;
 import org.fujie.pki.operator.SigningKey;
 import org.fujie.pki.operator.SoftHsm;
 import org.fujie.pki.operator.SoftwareKeyBackend;
-import org.fujie.pki.operator.vault.BenchVaultStandIn;
 import org.fujie.pki.operator.vault.VaultSettings;
 import org.fujie.pki.operator.vault.VaultTransitKeyBackend;
 

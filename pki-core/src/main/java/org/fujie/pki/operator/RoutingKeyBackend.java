@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,6 +25,9 @@ public final class RoutingKeyBackend implements KeyBackend {
     private final String defaultBackend;
     private final Map<String, String> routes;
     private final Supplier<Backoff> backoffs;
+    // Where each key was found: a key never moves between backends, so later look-ups (one per stamp, say) go straight
+    // there instead of asking every backend whether it holds the key (a file check, or a Vault round trip, each time).
+    private final Map<String, String> located = new ConcurrentHashMap<>();
 
     /** Backends by configuration name (searched in this order), the default's name, and routes to backend names. */
     public RoutingKeyBackend(Map<String, KeyBackend> backends, String defaultBackend, Map<String, String> routes) {
@@ -61,6 +65,10 @@ public final class RoutingKeyBackend implements KeyBackend {
     /** The name of the backend holding the alias, or where a new key under it would be made. */
     @Override
     public String backendOf(String alias) {
+        String known = located.get(alias);
+        if (known != null) {
+            return known;
+        }
         for (Map.Entry<String, KeyBackend> backend : backends.entrySet()) {
             if (holds(backend.getValue(), alias)) {
                 return backend.getKey();
@@ -90,7 +98,10 @@ public final class RoutingKeyBackend implements KeyBackend {
         if (contains(alias)) {
             throw new KeyBackendException("a key with alias " + alias + " exists already (in backend " + backendOf(alias) + ")");
         }
-        return backends.get(routeOf(alias)).generate(alias, algorithm);
+        String target = routeOf(alias);
+        SigningKey key = backends.get(target).generate(alias, algorithm);
+        located.put(alias, target);
+        return key;
     }
 
     @Override
@@ -104,15 +115,21 @@ public final class RoutingKeyBackend implements KeyBackend {
     }
 
     private SigningKey find(String alias, Function<KeyBackend, SigningKey> lookup) {
-        KeyBackend routed = backends.get(routeOf(alias));
-        List<KeyBackend> order = new ArrayList<>();
+        String known = located.get(alias);
+        if (known != null) {
+            return lookup.apply(backends.get(known));
+        }
+        String routed = routeOf(alias);
+        List<String> order = new ArrayList<>();
         order.add(routed);
-        backends.values().stream().filter(backend -> backend != routed).forEach(order::add);
+        backends.keySet().stream().filter(name -> !name.equals(routed)).forEach(order::add);
         List<String> unavailable = new ArrayList<>();
-        for (KeyBackend backend : order) {
+        for (String name : order) {
             try {
-                if (backend.contains(alias)) {
-                    return lookup.apply(backend);
+                if (backends.get(name).contains(alias)) {
+                    SigningKey key = lookup.apply(backends.get(name));
+                    located.put(alias, name);
+                    return key;
                 }
             } catch (KeyBackendException e) {
                 unavailable.add(e.getMessage());
@@ -123,7 +140,7 @@ public final class RoutingKeyBackend implements KeyBackend {
             throw new KeyBackendException("key " + alias + " is in none of the reachable backends, and "
                     + String.join("; ", unavailable));
         }
-        return lookup.apply(routed); // it says there is no such key
+        return lookup.apply(backends.get(routed)); // it says there is no such key
     }
 
     /** A backend's state for operators: available, unavailable with the reason, or not-opened yet. */

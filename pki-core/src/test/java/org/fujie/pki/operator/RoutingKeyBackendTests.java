@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.junit.jupiter.api.BeforeEach;
@@ -66,6 +67,44 @@ class RoutingKeyBackendTests {
         assertThat(rerouted.contains("ca-root")).isTrue();
         assertThat(rerouted.get("ca-root").publicKeyInfo()).isEqualTo(files.get("ca-root").publicKeyInfo());
         assertThat(rerouted.backendOf("ca-root")).isEqualTo("software");
+    }
+
+    @Test
+    void getWhenKeyFoundOnceThenLaterLookupsAskNoBackendWhetherItHoldsIt() {
+        AtomicInteger asked = new AtomicInteger();
+        KeyBackend counting = new KeyBackend() {
+            public String name() {
+                return "hsm";
+            }
+
+            public boolean contains(String alias) {
+                asked.incrementAndGet();
+                return hsm.contains(alias);
+            }
+
+            public SigningKey generate(String alias, KeyAlgorithm algorithm) {
+                return hsm.generate(alias, algorithm);
+            }
+
+            public SigningKey get(String alias) {
+                return hsm.get(alias);
+            }
+        };
+        hsm.generate("seal-1", KeyAlgorithm.EC_P256);
+        Map<String, KeyBackend> named = new LinkedHashMap<>();
+        named.put("software", files);
+        named.put("hsm", counting);
+        RoutingKeyBackend keys = new RoutingKeyBackend(named, "software", Map.of());
+
+        SigningKey first = keys.get("seal-1");
+        int afterFirst = asked.get();
+        for (int i = 0; i < 5; i++) {
+            assertThat(keys.get("seal-1").publicKeyInfo()).isEqualTo(first.publicKeyInfo());
+        }
+
+        assertThat(afterFirst).isEqualTo(1);
+        assertThat(asked).hasValue(1);
+        assertThat(keys.backendOf("seal-1")).isEqualTo("hsm");
     }
 
     @Test

@@ -43,24 +43,21 @@ public final class KeyPassphrase {
             return fromEnvironment.toCharArray();
         }
         Path file = dataDir.resolve("secrets").resolve("key-passphrase.previous");
-        if (!Files.exists(file)) {
-            return null;
-        }
-        try {
-            return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip().toCharArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read secret file " + file, e);
-        }
+        return Files.exists(file) ? read(file) : null;
     }
 
     /** Reads a generated secret, creating it (32 random bytes, base64, mode 0600) if it does not exist. */
     public static char[] secretFile(Path file) {
+        if (!Files.exists(file)) {
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            SecureFiles.writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encode(random));
+        }
+        return read(file);
+    }
+
+    private static char[] read(Path file) {
         try {
-            if (!Files.exists(file)) {
-                byte[] random = new byte[32];
-                new SecureRandom().nextBytes(random);
-                SecureFiles.writeOwnerOnly(file, Base64.getUrlEncoder().withoutPadding().encode(random));
-            }
             return new String(Files.readAllBytes(file), StandardCharsets.US_ASCII).strip().toCharArray();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read secret file " + file, e);

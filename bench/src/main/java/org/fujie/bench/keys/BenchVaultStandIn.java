@@ -1,5 +1,6 @@
-package org.fujie.pki.operator.vault;
+package org.fujie.bench.keys;
 
+import org.fujie.pki.operator.vault.VaultTransitStandIn;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -10,8 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * pki-core's {@link VaultTransitStandIn} (package-private test code, NOT Vault) for bench's key-backend benchmark: in
- * this package only to reach it. Requests are handled on a pool of threads this class made, so the CPU they use can be
+ * pki-core's {@link VaultTransitStandIn} (test code, NOT Vault) for bench's key-backend benchmark. Requests are handled on a pool of threads this class made, so the CPU they use can be
  * told apart from the client's (the vault-java-driver and the backend) in the same JVM.
  */
 public final class BenchVaultStandIn implements AutoCloseable {
