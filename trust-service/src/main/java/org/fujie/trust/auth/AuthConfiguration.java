@@ -24,6 +24,7 @@ import org.fujie.trust.anchor.AnchorService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -54,8 +55,13 @@ class AuthConfiguration {
         return new RevokedTokens(jdbc, audited, clock);
     }
 
-    /** trust-service checks bearer tokens against its own keys, directly, and refuses logged-out ones. */
+    /**
+     * trust-service checks bearer tokens against its own keys, directly, and refuses logged-out ones. Primary: a
+     * deployment that gives every service the same fujie.auth.jwks-uri (Compose, Kubernetes) also makes the remote
+     * decoder here, and the own one must win.
+     */
     @Bean
+    @Primary
     JwtDecoder ownTokenDecoder(TokenSigningKeys keys, RevokedTokens revoked, AuthProperties settings) {
         JWKSource<SecurityContext> published = (selector, context) -> selector.select(keys.published());
         return TokenDecoders.of(published, settings.issuer(), settings.audience(), List.of(revoked.validator()));
