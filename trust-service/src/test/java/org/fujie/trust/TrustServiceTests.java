@@ -28,6 +28,8 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TrustServiceTests {
 
+    private static final java.time.Duration REVOCATION_MAX_AGE = java.time.Duration.ofSeconds(2);
+
     private RunningTrustService services;
     private RunningCaService ca;
     private FujieTestClient admin;
@@ -36,7 +38,7 @@ class TrustServiceTests {
 
     @BeforeAll
     void start() {
-        services = RunningTrustService.start(Map.of());
+        services = RunningTrustService.start(Map.of("fujie.validation.revocation-max-age", REVOCATION_MAX_AGE.toSeconds() + "s"));
         ca = services.ca;
         admin = services.admin;
         trustUrl = services.trustUrl;
@@ -124,7 +126,7 @@ class TrustServiceTests {
         assertThat(passed.get("path")).hasSize(3);
         assertThat(passed.get("revocation").toString()).contains("OCSP", "GOOD");
 
-        // A second signer, revoked before anyone asks about it (answers already given stay cached until their nextUpdate).
+        // A second signer, revoked before anyone asks about it.
         FujieTestClient.Response revoked = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
                 "subject", "CN=Revoked Signer,O=Ministry", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "validation")));
         ca.admin().post("/api/v1/certificates/" + revoked.json().get("serialNumber").asString() + "/revoke", Map.of("reason", "keyCompromise"));
@@ -170,7 +172,8 @@ class TrustServiceTests {
     void verifyWhenOpensslSignedCmsWithAFujieCertificateThenPassedAndAlteredOrRevokedAreNot(@TempDir Path dir) throws Exception {
         byte[] document = "数据共享协议 第 7 条\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
         java.nio.file.Files.write(dir.resolve("doc.txt"), document);
-        byte[] p7s = opensslCadesSign(dir, "CN=CMS Signer,O=Ministry", "good");
+        Signed good = opensslCadesSign(dir, "CN=CMS Signer,O=Ministry", "good");
+        byte[] p7s = good.p7s();
 
         JsonNode passed = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", p7s),
                 new FujieTestClient.FilePart("detached", "doc.txt", document))).json();
@@ -190,11 +193,24 @@ class TrustServiceTests {
         assertThat(missing.get("indication").asString()).isEqualTo("INDETERMINATE");
         assertThat(missing.get("detail").asString()).contains("detached");
 
-        byte[] revoked = opensslCadesSign(dir, "CN=Revoked CMS Signer,O=Ministry", "revoke");
+        byte[] revoked = opensslCadesSign(dir, "CN=Revoked CMS Signer,O=Ministry", "revoke").p7s();
         JsonNode after = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", revoked),
                 new FujieTestClient.FilePart("detached", "doc.txt", document))).json();
         assertThat(after.get("indication").asString() + "/" + after.get("subIndication").asString()).as(after.toString())
                 .isEqualTo("INDETERMINATE/REVOKED_NO_POE");
+
+        // The good signer revoked after its document was verified: the cached GOOD answer is not reused past its
+        // maximum age, so the next verification hears of the revocation (not only after the answer's nextUpdate).
+        assertThat(ca.admin().post("/api/v1/certificates/" + good.serialNumber() + "/revoke", Map.of("reason", "keyCompromise"))
+                .status()).isEqualTo(200);
+        Thread.sleep(REVOCATION_MAX_AGE.plusMillis(500).toMillis());
+        JsonNode later = admin.postFiles("/api/v1/verify", List.of(new FujieTestClient.FilePart("document", "doc.p7s", p7s),
+                new FujieTestClient.FilePart("detached", "doc.txt", document))).json();
+        assertThat(later.get("indication").asString() + "/" + later.get("subIndication").asString()).as(later.toString())
+                .isEqualTo("INDETERMINATE/REVOKED_NO_POE");
+    }
+
+    private record Signed(byte[] p7s, String serialNumber) {
     }
 
     @Test
@@ -233,7 +249,7 @@ class TrustServiceTests {
     }
 
     /** openssl cms -sign -cades over doc.txt with a key ca-service generated; "revoke" revokes the certificate first. */
-    private byte[] opensslCadesSign(Path dir, String subject, String mode) throws Exception {
+    private Signed opensslCadesSign(Path dir, String subject, String mode) throws Exception {
         FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "document-signing",
                 "subject", subject, "keyGeneration", Map.of("algorithm", "EC-P256", "password", "cms-test")));
         assertThat(issued.status()).isEqualTo(201);
@@ -247,6 +263,6 @@ class TrustServiceTests {
         }
         openssl.run("cms", "-sign", "-cades", "-binary", "-in", "doc.txt", "-signer", "signer.pem", "-certfile", "chain.pem",
                 "-md", "sha256", "-outform", "DER", "-out", "doc.p7s");
-        return java.nio.file.Files.readAllBytes(dir.resolve("doc.p7s"));
+        return new Signed(java.nio.file.Files.readAllBytes(dir.resolve("doc.p7s")), issued.json().get("serialNumber").asString());
     }
 }

@@ -52,6 +52,11 @@ public final class RevocationChecker {
         return new RevocationChecker(onlineSources(fetcher, policy, maxAge), policy);
     }
 
+    /** The online sources it asks, in order (for a document checker that asks the document's own data first). */
+    public List<RevocationSource> sources() {
+        return sources;
+    }
+
     /** The sources of {@link #ocspThenCrl}, for a checker that asks a document's own data first. */
     public static List<RevocationSource> onlineSources(HttpFetcher fetcher, ValidationPolicy policy) {
         return onlineSources(fetcher, policy, null);

@@ -1,6 +1,7 @@
 package org.fujie.trust.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -45,10 +46,15 @@ public class TrustConfiguration {
         return ValidationPolicy.defaults().withCaIssuersHosts(Set.copyOf(caIssuersHosts));
     }
 
-    /** One checker for the service: it holds the revocation caches. */
+    /**
+     * One checker for the service: it holds the revocation caches. An answer is reused for at most
+     * fujie.validation.revocation-max-age, not until its nextUpdate (an hour for ca-service's OCSP): a relying party
+     * that checks a document right after its signer was revoked must hear so within that time.
+     */
     @Bean
-    RevocationChecker revocationChecker(JdkHttpFetcher fetcher, ValidationPolicy policy) {
-        return RevocationChecker.ocspThenCrl(fetcher, policy);
+    RevocationChecker revocationChecker(JdkHttpFetcher fetcher, ValidationPolicy policy,
+            @Value("${fujie.validation.revocation-max-age:60s}") Duration maxAge) {
+        return RevocationChecker.ocspThenCrl(fetcher, policy, maxAge);
     }
 
     /** ca-service's API, with the credential of fujie.tsa.ca-*: for the TSA's certificate and the service's TLS certificate. */

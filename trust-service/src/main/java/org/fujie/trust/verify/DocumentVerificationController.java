@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.fujie.pki.cms.CadesVerifier;
 import org.fujie.pki.cms.CmsVerifierSettings;
+import org.fujie.pki.cms.DocumentValidation;
 import org.fujie.pki.pdf.PdfVerifier;
 import org.fujie.pki.pdf.PdfVerifierSettings;
 import org.fujie.pki.ses.SesDocuments;
@@ -49,6 +50,8 @@ class DocumentVerificationController {
     private final AnchorService anchors;
     private final ValidationPolicy policy;
     private final HttpFetcher fetcher;
+    /** The service's checker: its sources' caches, bounded by fujie.validation.revocation-max-age, serve every document. */
+    private final RevocationChecker revocation;
     private final Clock clock;
     /** Verifiers per set of anchors: they hold the revocation caches, which should outlive a request. */
     private final AtomicReference<Cached> verifiers = new AtomicReference<>();
@@ -56,10 +59,12 @@ class DocumentVerificationController {
     private record Cached(List<TrustAnchor> anchors, PdfVerifier pdf, CadesVerifier cms, XadesVerifier xml, SesVerifier ses) {
     }
 
-    DocumentVerificationController(AnchorService anchors, ValidationPolicy policy, HttpFetcher fetcher, Clock clock) {
+    DocumentVerificationController(AnchorService anchors, ValidationPolicy policy, HttpFetcher fetcher,
+            RevocationChecker revocation, Clock clock) {
         this.anchors = anchors;
         this.policy = policy;
         this.fetcher = fetcher;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
@@ -134,11 +139,11 @@ class DocumentVerificationController {
         List<TrustAnchor> now = anchors.anchors();
         Cached cached = verifiers.get();
         if (cached == null || cached.anchors() != now) {
-            cached = new Cached(now, PdfVerifier.online(now, policy, fetcher, clock, PdfVerifierSettings.defaults()),
-                    CadesVerifier.online(now, policy, fetcher, clock, CMS_SETTINGS),
-                    XadesVerifier.online(now, policy, fetcher, clock, XML_SETTINGS),
-                    new SesVerifier(new CertificateValidator(now, policy, fetcher, RevocationChecker.ocspThenCrl(fetcher, policy),
-                            clock), List.of(), SesVerifierSettings.defaults(), clock));
+            DocumentValidation validation = new DocumentValidation(now, policy, fetcher, revocation.sources(), clock);
+            cached = new Cached(now, new PdfVerifier(now, policy, fetcher, revocation.sources(), clock, PdfVerifierSettings.defaults()),
+                    new CadesVerifier(validation, CMS_SETTINGS), new XadesVerifier(validation, XML_SETTINGS),
+                    new SesVerifier(new CertificateValidator(now, policy, fetcher, revocation, clock), List.of(),
+                            SesVerifierSettings.defaults(), clock));
             verifiers.set(cached);
         }
         return cached;
