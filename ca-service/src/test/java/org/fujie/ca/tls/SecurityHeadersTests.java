@@ -16,6 +16,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.ocsp.CertificateID;
 import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.fujie.ca.support.DeclaredLengthRequest;
 import org.fujie.ca.support.EmbeddedCaServiceTest;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.PublicHttp;

@@ -1,4 +1,4 @@
-package org.fujie.ca.tls;
+package org.fujie.ca.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -25,21 +25,19 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSocket;
 
-import org.fujie.ca.support.FujieTestClient;
-
 /**
  * A request over TLS that declares a body length but sends no body, and reads the whole answer. A client that really
  * uploads a body above the limit races the server: the server answers 413 at once and closes, and the client, still
  * sending, may get a reset before it reads the answer. Declaring without sending tests the same limit (it is checked
  * on Content-Length before any byte is read) with nothing left to race.
  */
-final class DeclaredLengthRequest {
+public final class DeclaredLengthRequest {
 
     private DeclaredLengthRequest() {
     }
 
     /** POST with the declared Content-Length, as the bootstrap ADMIN of the data folder. */
-    static HttpResponse<String> post(String baseUrl, String path, String contentType, long declaredLength, Path dataDir)
+    public static HttpResponse<String> post(String baseUrl, String path, String contentType, long declaredLength, Path dataDir)
             throws Exception {
         URI uri = URI.create(baseUrl + path);
         try (SSLSocket socket = (SSLSocket) admin(dataDir).getSocketFactory().createSocket(uri.getHost(), uri.getPort())) {
