@@ -32,9 +32,14 @@ public class BootstrapEnvironmentPostProcessor implements EnvironmentPostProcess
         defaults.put("spring.datasource.url", "jdbc:h2:file:" + dataDir.resolve("ca-service").resolve("db").resolve("ca")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH");
         if (properties.getBootstrap().isEnabled()) {
-            BootstrapMaterial material = new BootstrapMaterial(properties, dataDir,
-                    KeyBackends.open(Binder.get(environment), dataDir, dataDir.resolve("keys")));
-            material.ensure();
+            BootstrapMaterial material;
+            // Two instances started at once on a fresh shared data folder must not make two CA hierarchies (nor two
+            // key-store passphrases: opening the key backends may write them, so that is under the lock too).
+            try (BootstrapLock lock = BootstrapLock.acquire(dataDir)) {
+                material = new BootstrapMaterial(properties, dataDir,
+                        KeyBackends.open(Binder.get(environment), dataDir, dataDir.resolve("keys")));
+                material.ensure();
+            }
             if (!ServiceTls.configuredExplicitly(environment)) {
                 defaults.putAll(material.serverTlsProperties(environment));
             }

@@ -5,7 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.stream.Stream;
 
@@ -16,7 +18,9 @@ import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.service.security.PrincipalRecord;
 import org.fujie.service.security.PrincipalStore;
 import org.fujie.service.security.Role;
+import org.fujie.ca.store.CaRecord;
 import org.fujie.ca.store.CertificateRecord;
+import org.fujie.ca.store.ClusterLock;
 import org.fujie.ca.store.CertificateStore;
 import org.fujie.pki.operator.KeyBackend;
 import org.fujie.pki.x509.Pem;
@@ -26,11 +30,14 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
  * Tells the database about the bootstrap material once the schema exists and before requests are
  * served: the two CAs, the certificates issued during bootstrap, and the ADMIN grant for the bootstrap
  * administrator's certificate (seeded once, when that certificate is first recorded, so an ADMIN who
- * later withdraws it is not overruled by a restart).
+ * later withdraws it is not overruled by a restart). Instances sharing the database take turns under a
+ * {@link ClusterLock}: the second waits, then finds what the first recorded; one whose data folder holds another
+ * hierarchy than the database refuses to start rather than serve with CAs nobody else knows.
  */
 public final class BootstrapRecorder implements SmartInitializingSingleton {
 
     private static final String ACTOR = "system:bootstrap";
+    private static final String LOCK = "ca-bootstrap";
 
     private final Path dataDir;
     private final AuthorityRegistry authorities;
@@ -38,15 +45,17 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
     private final AuditedTransactions audited;
     private final Clock clock;
     private final KeyBackend keys;
+    private final ClusterLock lock;
 
     public BootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
-            AuditedTransactions audited, Clock clock, KeyBackend keys) {
+            AuditedTransactions audited, Clock clock, KeyBackend keys, ClusterLock lock) {
         this.dataDir = dataDir;
         this.authorities = authorities;
         this.certificates = certificates;
         this.audited = audited;
         this.clock = clock;
         this.keys = keys;
+        this.lock = lock;
     }
 
     @Override
@@ -54,15 +63,27 @@ public final class BootstrapRecorder implements SmartInitializingSingleton {
         if (!Files.exists(BootstrapMaterial.caFile(dataDir, BootstrapMaterial.ROOT))) {
             return;
         }
-        if (authorities.record(BootstrapMaterial.ROOT).isEmpty()) {
-            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ROOT, null, keys), ACTOR, "ca.bootstrap");
-        }
-        if (authorities.record(BootstrapMaterial.ISSUING).isEmpty()) {
-            authorities.store(BootstrapMaterial.caRecord(dataDir, BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT, keys), ACTOR, "ca.bootstrap");
-        }
-        authorities.recordSubordinateCertificates(certificates, ACTOR);
-        for (Path file : issuedFiles()) {
-            recordIssued(file);
+        lock.callLocked(LOCK, () -> {
+            recordCa(BootstrapMaterial.ROOT, null);
+            recordCa(BootstrapMaterial.ISSUING, BootstrapMaterial.ROOT);
+            authorities.recordSubordinateCertificates(certificates, ACTOR);
+            for (Path file : issuedFiles()) {
+                recordIssued(file);
+            }
+            return null;
+        });
+    }
+
+    /** Stores the bootstrap CA unless the database has it; a different CA under its id means two hierarchies. */
+    private void recordCa(String id, String parentId) {
+        CaRecord ours = BootstrapMaterial.caRecord(dataDir, id, parentId, keys);
+        Optional<CaRecord> stored = authorities.record(id);
+        if (stored.isEmpty()) {
+            authorities.store(ours, ACTOR, "ca.bootstrap");
+        } else if (!Arrays.equals(stored.get().certificateDer(), ours.certificateDer())) {
+            throw new IllegalStateException("the database already holds another CA '" + id + "' (" + stored.get().subject()
+                    + ") than this data folder's " + BootstrapMaterial.caFile(dataDir, id) + ": instances that share a database "
+                    + "must share the data folder (its bootstrap/ and keys) too");
         }
     }
 

@@ -128,7 +128,7 @@ public class CaConfiguration {
 
     @Bean
     BootstrapRecorder bootstrapRecorder(Path dataDir, AuthorityRegistry authorities, CertificateStore certificates,
-            AuditedTransactions audited, Clock clock, KeyBackend keys) {
-        return new BootstrapRecorder(dataDir, authorities, certificates, audited, clock, keys);
+            AuditedTransactions audited, Clock clock, KeyBackend keys, ClusterLock lock) {
+        return new BootstrapRecorder(dataDir, authorities, certificates, audited, clock, keys, lock);
     }
 }

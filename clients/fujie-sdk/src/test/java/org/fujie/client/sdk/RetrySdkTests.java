@@ -14,6 +14,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 import org.fujie.client.sdk.ca.CaClient;
+import org.fujie.client.sdk.seal.SealClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,18 @@ class RetrySdkTests {
         assertThatThrownBy(() -> client(quick()).issue("tls-client", "-----BEGIN CERTIFICATE REQUEST-----"))
                 .isInstanceOf(UnavailableException.class);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void sealSuspendAndResumeAreNeverRetried() {
+        // A repeat after a lost answer would be a seal-state conflict hiding that the first one worked.
+        SealClient seals = new SealClient(FujieConnection.builder("http://127.0.0.1:" + server.getAddress().getPort())
+                .retries(quick()).build());
+        failuresLeft = 1;
+        assertThatThrownBy(() -> seals.suspend("s1")).isInstanceOf(UnavailableException.class);
+        failuresLeft = 1;
+        assertThatThrownBy(() -> seals.resume("s1")).isInstanceOf(UnavailableException.class);
+        assertThat(calls).hasValue(2);
     }
 
     @Test

@@ -13,7 +13,9 @@ import org.fujie.client.sdk.PathSegment;
 /**
  * seal-service's API (CONTRACT.md). Making a seal and stamping are sent once only: each makes a key or a signature
  * that is recorded. Approve is not retried either: a repeat after a lost answer would be refused as a state conflict,
- * hiding that the first one worked. Suspend, resume and revoke move to a named state and are retried.
+ * hiding that the first one worked. Suspend and resume are not retried for the same reason: seal-service moves ACTIVE to
+ * SUSPENDED (and back) only, so a repeat is a {@code seal-state} conflict. Revoke is retried: a repeat returns the
+ * revoked seal.
  */
 public final class SealClient {
 
@@ -36,11 +38,11 @@ public final class SealClient {
     }
 
     public Seal suspend(String id) {
-        return connection.post(path(id, "/suspend"), null, Seal.class, Idempotency.IDEMPOTENT);
+        return connection.post(path(id, "/suspend"), null, Seal.class, Idempotency.NOT_IDEMPOTENT);
     }
 
     public Seal resume(String id) {
-        return connection.post(path(id, "/resume"), null, Seal.class, Idempotency.IDEMPOTENT);
+        return connection.post(path(id, "/resume"), null, Seal.class, Idempotency.NOT_IDEMPOTENT);
     }
 
     /** Permanent; reason may be null. */
