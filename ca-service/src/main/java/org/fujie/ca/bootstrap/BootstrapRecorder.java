@@ -7,23 +7,23 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import org.bouncycastle.cert.X509CertificateHolder;
+import org.fujie.ca.authority.AuthorityRegistry;
+import org.fujie.ca.store.CaRecord;
+import org.fujie.ca.store.CertificateRecord;
+import org.fujie.ca.store.CertificateStore;
+import org.fujie.ca.store.ClusterLock;
+import org.fujie.pki.operator.KeyBackend;
+import org.fujie.pki.x509.Pem;
 import org.fujie.service.audit.AuditEvent;
 import org.fujie.service.audit.AuditedTransactions;
-import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.service.security.PrincipalRecord;
 import org.fujie.service.security.PrincipalStore;
 import org.fujie.service.security.Role;
-import org.fujie.ca.store.CaRecord;
-import org.fujie.ca.store.CertificateRecord;
-import org.fujie.ca.store.ClusterLock;
-import org.fujie.ca.store.CertificateStore;
-import org.fujie.pki.operator.KeyBackend;
-import org.fujie.pki.x509.Pem;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
