@@ -2,14 +2,15 @@ package org.fujie.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+
+
+
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.RunningCaService;
 import org.springframework.boot.SpringApplication;
@@ -32,11 +33,11 @@ final class RunningSealService implements AutoCloseable {
     private final FujieTestClient admin;
 
     private RunningSealService(boolean withTrustService, String... sealArguments) {
-        int caPublicPort = freePort();
+        int caPublicPort = FreePorts.any();
         // Certificates must name the port ca-service's OCSP really listens on, so the stamped PDFs validate online.
         ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
                 "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
-        int tsaPort = withTrustService ? freePort() : 1;
+        int tsaPort = withTrustService ? FreePorts.any() : 1;
         tsaUrl = "http://127.0.0.1:" + tsaPort + "/tsa";
         SpringApplication application = SealServiceApplication.application();
         application.addInitializers(c -> ((GenericApplicationContext) c).registerBean("testClock", Clock.class, () -> clock,
@@ -131,13 +132,6 @@ final class RunningSealService implements AutoCloseable {
                 "seal-admin".toCharArray(), ca.trustChain());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Override
     public void close() {

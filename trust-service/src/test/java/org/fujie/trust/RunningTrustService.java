@@ -1,8 +1,8 @@
 package org.fujie.trust;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+
+
+
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.bouncycastle.asn1.cmp.PKIFailureInfo;
 import org.bouncycastle.tsp.TimeStampResponse;
+import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.PublicHttp;
 import org.fujie.ca.support.RunningCaService;
@@ -38,9 +39,9 @@ final class RunningTrustService implements AutoCloseable {
 
     /** @param settings extra trust-service settings, e.g. {@code fujie.tsa.algorithm=SM2} */
     static RunningTrustService start(Map<String, String> settings) {
-        int caPublicPort = freePort();
+        int caPublicPort = FreePorts.any();
         // trust-service's port is chosen first, so ca-service can check its bearer tokens against trust-service's keys.
-        int trustPort = freePort();
+        int trustPort = FreePorts.any();
         RunningCaService ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
                 "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort,
                 "fujie.auth.jwks-uri", "https://127.0.0.1:" + trustPort + "/.well-known/jwks.json"));
@@ -94,11 +95,4 @@ final class RunningTrustService implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,13 +2,14 @@ package org.fujie.client.sdk;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.RunningCaService;
 import org.fujie.client.sdk.ca.CaClient;
 import org.fujie.client.sdk.ca.GeneratedKey;
@@ -35,9 +36,9 @@ public final class SdkServices implements AutoCloseable {
     private final FujieConnection admin;
 
     private SdkServices() {
-        int caPublicPort = freePort();
-        int trustPort = freePort();
-        int tsaPort = freePort();
+        int caPublicPort = FreePorts.any();
+        int trustPort = FreePorts.any();
+        int tsaPort = FreePorts.any();
         String jwks = "https://127.0.0.1:" + trustPort + "/.well-known/jwks.json";
         // ca-service's certificates name the port its OCSP really listens on, so stamps and validation can reach it.
         ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
@@ -150,11 +151,4 @@ public final class SdkServices implements AutoCloseable {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+
+
 import java.math.BigInteger;
-import java.net.ServerSocket;
+
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.KeyStore;
@@ -28,6 +28,7 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
 import org.bouncycastle.tsp.TimeStampRequest;
 import org.bouncycastle.tsp.TimeStampRequestGenerator;
 import org.bouncycastle.tsp.TimeStampResponse;
+import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.RunningCaService;
 import org.fujie.client.sdk.ca.CaClient;
 import org.fujie.client.sdk.ca.GeneratedKey;
@@ -53,8 +54,8 @@ class TrustClientSdkTests {
 
     @BeforeAll
     static void start() throws Exception {
-        int caPublicPort = freePort();
-        int trustPublicPort = freePort();
+        int caPublicPort = FreePorts.any();
+        int trustPublicPort = FreePorts.any();
         // ca-service's certificates must name the port its OCSP really listens on, so validation can reach it.
         caService = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
                 "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
@@ -180,11 +181,4 @@ class TrustClientSdkTests {
         return generator.generate(new CMSProcessableByteArray(data), true).getEncoded();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
