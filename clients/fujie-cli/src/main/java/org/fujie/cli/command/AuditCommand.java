@@ -51,10 +51,17 @@ public final class AuditCommand {
             }
         }
         context.output().result(results, w -> results.forEach(r -> w.println(line(r))));
-        if (results.stream().anyMatch(r -> r.state().equals("broken"))) {
+        long broken = results.stream().filter(r -> r.state().equals("broken")).count();
+        long unverified = results.stream().filter(r -> r.error() != null).count();
+        if (broken > 0) {
+            context.output().note("fujie: " + broken + " audit chain(s) broken: see above, and keep the database and data folder for investigation");
             return ExitCode.FAILED;
         }
-        return results.stream().anyMatch(r -> r.error() != null) ? ExitCode.INDETERMINATE : ExitCode.OK;
+        if (unverified > 0) {
+            context.output().note("fujie: " + unverified + " of " + results.size() + " audit logs not verified: see above");
+            return ExitCode.INDETERMINATE;
+        }
+        return ExitCode.OK;
     }
 
     private static String line(ServiceAudit r) {

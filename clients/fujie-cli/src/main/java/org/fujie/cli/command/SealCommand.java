@@ -77,8 +77,9 @@ public final class SealCommand {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true, description = "Revoke a seal for good; its certificates are revoked at ca-service.",
-            footer = {"%nExample:", "  ./fujie seal revoke $SEAL --reason 'seal lost'", ExitCode.HELP})
-    int revoke(@Parameters(paramLabel = "ID") String id, @Option(names = "--reason", description = "Why") String reason) {
+            footer = {"%nExample:", "  ./fujie seal revoke $SEAL --reason keyCompromise", ExitCode.HELP})
+    int revoke(@Parameters(paramLabel = "ID") String id,
+            @Option(names = "--reason", description = "An RFC 5280 reason, e.g. keyCompromise, superseded (default cessationOfOperation)") String reason) {
         return show(seals().revoke(id, reason));
     }
 
