@@ -116,6 +116,51 @@ class CliNewUserPathTests {
         }
     }
 
+    @Test
+    void theSealsLifecycleVerbs() throws Exception {
+        String seal = createAndApprove("发票专用章");
+        assertThat(as(qian, "seal", "suspend", seal).out()).contains("status:").contains("SUSPENDED");
+        Path letter = Files.write(dir.resolve("suspended.pdf"), TestFiles.pdf());
+        Run refused = as(lina, "seal", "stamp", "--seal", seal, "--in", letter.toString(), "--out", dir.resolve("no.pdf").toString(),
+                "--keyword", "nothing");
+        CliBadInputTests.assertOneLine(refused, ExitCode.REFUSED);
+        assertThat(as(qian, "seal", "resume", seal).out()).contains("ACTIVE");
+        Run before = as(qian, "seal", "show", seal, "--output", "json");
+        String serial = Output.json().readTree(before.out()).get("serialNumber").asString();
+        Run renewed = as(qian, "seal", "renew", seal);
+        assertThat(renewed.exitCode()).as(renewed.toString()).isZero();
+        assertThat(renewed.out()).contains("ACTIVE").doesNotContain(serial);
+        assertThat(as(qian, "seal", "show", seal, "--output", "pem").out()).startsWith("-----BEGIN CERTIFICATE-----");
+
+        Path xml = Files.write(dir.resolve("approval.xml"), TestFiles.xml());
+        Path sealed = dir.resolve("approval-sealed.xml");
+        Run stamp = as(lina, "seal", "stamp", "--seal", seal, "--in", xml.toString(), "--out", sealed.toString(),
+                "--commitment", "ProofOfApproval");
+        assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
+        Run json = services.fujie("verify", sealed.toString(), "--output", "json");
+        assertThat(json.exitCode()).as(json.toString()).isZero();
+        assertThat(Output.json().readTree(json.out()).get("signatures").get(0).get("format").asString()).isEqualTo("XAdES");
+
+        Run usage = as(qian, "seal", "usage", seal);
+        assertThat(usage.out()).startsWith("STAMPED AT").contains(KEEPER);
+        Run list = as(qian, "seal", "list", "--status", "ACTIVE");
+        assertThat(list.out()).startsWith("ID").contains(seal).contains("发票专用章");
+        assertThat(as(lina, "seal", "list").out()).contains(seal);
+    }
+
+    @Test
+    void anSm2SealsElectronicSeal() throws Exception {
+        Run created = as(zhao, "seal", "create", "--name", "国密合同章", "--organization", "示例局", "--type", "CONTRACT",
+                "--algorithm", "SM2", "--keeper", KEEPER);
+        assertThat(created.exitCode()).as(created.toString()).isZero();
+        String seal = created.out().strip();
+        assertThat(as(qian, "seal", "approve", seal).exitCode()).isZero();
+        Path eseal = dir.resolve("sm2.eseal");
+        Run run = as(qian, "seal", "eseal", seal, "--out", eseal.toString());
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readAllBytes(eseal)[0]).isEqualTo((byte) 0x30);   // a DER SEQUENCE
+    }
+
     private static String createAndApprove(String name) {
         Run created = as(zhao, "seal", "create", "--name", name, "--organization", "示例局", "--type", "CONTRACT", "--keeper", KEEPER);
         assertThat(created.exitCode()).as(created.toString()).isZero();

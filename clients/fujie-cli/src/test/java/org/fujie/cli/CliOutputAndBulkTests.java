@@ -156,6 +156,21 @@ class CliOutputAndBulkTests {
     }
 
     @Test
+    void theKeyCeremonyAndACaFromIt() {
+        Run key = services.fujie("keys", "generate", "--alias", "ca-cli-ceremony", "--algorithm", "EC-P256");
+        assertThat(key.exitCode()).as(key.toString()).isZero();
+        assertThat(key.out()).contains("fingerprint: SHA-256 ").contains("used by CA:  none").contains("-----BEGIN PUBLIC KEY-----");
+        Run made = services.fujie("ca", "create", "--id", "cli-ceremony", "--subject", "CN=CLI Ceremony Root,O=Fujie",
+                "--key-alias", "ca-cli-ceremony", "--validity-days", "365");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        assertThat(made.out()).contains("CA:").contains("cli-ceremony").contains("ca-cli-ceremony");
+        assertThat(services.fujie("keys", "show", "ca-cli-ceremony").out()).contains("used by CA:  cli-ceremony");
+        // --algorithm and --key-alias exclude each other
+        CliBadInputTests.assertOneLine(services.fujie("ca", "create", "--id", "x", "--subject", "CN=x", "--algorithm", "EC-P256",
+                "--key-alias", "ca-x"), ExitCode.USAGE);
+    }
+
+    @Test
     void completionPrintsABashScript() {
         Run run = services.fujie("completion");
         assertThat(run.exitCode()).isZero();
