@@ -27,7 +27,9 @@ public final class ExitCode {
     public static final int NO_PERMISSION = 77;
 
     /** As listed in every command's help. */
-    public static final String HELP = "%nExit codes:%n"
+    public static final String HELP = "%nEvery command also takes the global options of ./fujie --help: --output json|table|pem, --debug, "
+            + "--cert F.p12 --password P|--password-file F, --token T, --trust-chain F, --ca-url, --seal-url, --trust-url, --tsa-url, --data.%n"
+            + "%nExit codes:%n"
             + "  0   ok (verify: TOTAL_PASSED; audit verify: every chain intact)%n"
             + "  1   verification failed (TOTAL_FAILED, a revoked certificate, a broken audit chain)%n"
             + "  2   indeterminate, or not verified%n"

@@ -182,5 +182,9 @@ class CliOutputAndBulkTests {
         Run run = services.fujie("--help");
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).contains("Exit codes:").contains("64  bad usage").contains("77  authentication");
+        // A verb's help shows its own options, names the global ones, and has an example.
+        Run stamp = services.fujie("seal", "stamp", "--help");
+        assertThat(stamp.out()).contains("--keyword=K").contains("global options").contains("Examples:").contains("Exit codes:");
+        assertThat(stamp.out().lines().filter(l -> l.contains("--trust-url=URL"))).isEmpty();
     }
 }

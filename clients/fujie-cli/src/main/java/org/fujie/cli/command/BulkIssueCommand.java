@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
                 "  profile,csr-file            a certificate for the CSR's key, written as <out-dir>/<row>-<serial>.pem",
                 "Fields with commas (subjects) go in double quotes; blank lines, # comments and a 'profile,...' header are skipped."},
         footer = {"%nExample (rows.csv):", "  profile,subject,algorithm", "  user-auth,\"CN=Li Na,O=Example Bureau\",EC-P256",
-                "  tls-server,web.csr", "%n  ./fujie cert bulk-issue --csv rows.csv --out-dir issued --p12-password-file pass.txt",
+                "  tls-client,robot.csr", "%n  ./fujie cert bulk-issue --csv rows.csv --out-dir issued --p12-password-file pass.txt",
                 ExitCode.HELP})
 public final class BulkIssueCommand implements Callable<Integer> {
 
