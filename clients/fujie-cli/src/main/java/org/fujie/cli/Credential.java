@@ -39,4 +39,10 @@ public record Credential(Path file, byte[] pkcs12, char[] password, PrivateKey k
             throw new CliException(ExitCode.NO_INPUT, "cannot open " + file.getFileName() + ": " + e.getMessage(), e);
         }
     }
+
+    @Override
+    public String toString() {
+        // The password and key never reach a log line or a --debug trace.
+        return "Credential[" + file + ", " + (certificate == null ? "?" : certificate.getSubjectX500Principal().getName()) + "]";
+    }
 }
