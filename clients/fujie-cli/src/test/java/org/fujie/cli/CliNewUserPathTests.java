@@ -132,6 +132,21 @@ class CliNewUserPathTests {
         assertThat(renewed.out()).contains("ACTIVE").doesNotContain(serial);
         assertThat(as(qian, "seal", "show", seal, "--output", "pem").out()).startsWith("-----BEGIN CERTIFICATE-----");
 
+        Path timeStamped = dir.resolve("time-stamped.pdf");
+        Run bt = null;
+        for (int attempt = 0; attempt < 50; attempt++) {   // the TSA gets its certificate shortly after start
+            bt = as(lina, "seal", "stamp", "--seal", seal, "--in", letter.toString(), "--out", timeStamped.toString(), "--page", "1",
+                    "--x", "100", "--y", "80", "--width", "90", "--level", "B-T", "--reason", "approved");
+            if (bt.exitCode() != ExitCode.UNAVAILABLE) {
+                break;
+            }
+            Thread.sleep(200);
+        }
+        assertThat(bt.exitCode()).as(bt.toString()).isZero();
+        Run btReport = services.fujie("verify", timeStamped.toString());
+        assertThat(btReport.exitCode()).as(btReport.toString()).isZero();
+        assertThat(btReport.out()).contains("[PAdES, B-T]").contains("time-stamp:");
+
         Path xml = Files.write(dir.resolve("approval.xml"), TestFiles.xml());
         Path sealed = dir.resolve("approval-sealed.xml");
         Run stamp = as(lina, "seal", "stamp", "--seal", seal, "--in", xml.toString(), "--out", sealed.toString(),
