@@ -106,7 +106,7 @@ public final class ConfigurationReference {
         return matches(VARIABLE_IN_SOURCE, sources(sourceFolders));
     }
 
-    private static String sources(Path... folders) {
+    static String sources(Path... folders) {
         StringBuilder text = new StringBuilder();
         for (Path folder : folders) {
             try (Stream<Path> files = Files.walk(folder)) {

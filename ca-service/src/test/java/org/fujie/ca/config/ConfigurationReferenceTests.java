@@ -23,6 +23,8 @@ class ConfigurationReferenceTests {
     /** ${VAR:-default} in the script; CLI_* are its own option variables, not environment. */
     private static final Pattern SCRIPT_VARIABLE = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*):[-+]");
     private static final Set<String> SCRIPT_INTERNAL = Set.of("CLI_CERT", "CLI_PASSWORD");
+    /** The command line (clients/fujie-cli) names its variables as string literals: FUJIE_..., <SERVICE>_PORT. */
+    private static final Pattern CLI_VARIABLE = Pattern.compile("\"((?:FUJIE|[A-Z]+_SERVICE)_[A-Z0-9_]+)\"");
 
     @Test
     void documentsEveryBoundProperty() {
@@ -50,8 +52,9 @@ class ConfigurationReferenceTests {
                 Path.of("../service-support/src/main/java"));
         known.addAll(ConfigurationReference.matches(SCRIPT_VARIABLE, ConfigurationReference.read(Path.of("../fujie"))));
         known.removeAll(SCRIPT_INTERNAL);
+        known.addAll(ConfigurationReference.matches(CLI_VARIABLE, ConfigurationReference.sources(Path.of("../clients/fujie-cli/src/main/java"))));
 
-        assertThat(known).contains("FUJIE_KEY_PASSPHRASE", "FUJIE_DATA_DIR", "TRUST_SERVICE_PORT");
+        assertThat(known).contains("FUJIE_KEY_PASSPHRASE", "FUJIE_DATA_DIR", "TRUST_SERVICE_PORT", "FUJIE_CERT", "FUJIE_TSA_URL");
         assertThat(ConfigurationReference.undocumented(REFERENCE, known)).as("undocumented in " + REFERENCE).isEmpty();
     }
 

@@ -66,6 +66,22 @@ public final class FujieConnection {
         return read(send("POST", resolve(path), bytes == null ? null : JSON, bytes, JSON, idempotency), answer);
     }
 
+    /** PUT of a JSON body with a JSON answer; PUT replaces, so it is retried. */
+    public <T> T put(String path, Object body, Class<T> answer) {
+        byte[] bytes = settings.json().writeValueAsBytes(body);
+        return read(send("PUT", resolve(path), JSON, bytes, JSON, Idempotency.IDEMPOTENT), answer);
+    }
+
+    /** DELETE; the answer (usually 204, none) is ignored. Retried: a second delete changes nothing more. */
+    public void delete(String path) {
+        send("DELETE", resolve(path), null, null, JSON, Idempotency.IDEMPOTENT);
+    }
+
+    /** GET of a non-JSON answer as bytes (a DER file, JSON lines), asking for the given type. */
+    public byte[] getBytes(String path, String accept) {
+        return send("GET", resolve(path), null, null, accept, Idempotency.IDEMPOTENT);
+    }
+
     /** POST of a multipart body; the answer as bytes (a stamped document, or JSON for {@link #read}). */
     public byte[] post(String path, Multipart body, String accept, Idempotency idempotency) {
         return send("POST", resolve(path), body.contentType(), body.toBytes(), accept, idempotency);

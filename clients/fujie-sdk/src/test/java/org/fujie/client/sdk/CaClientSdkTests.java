@@ -12,7 +12,17 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
+import java.util.Map;
+
 import org.fujie.ca.support.RunningCaService;
+import org.fujie.client.sdk.admin.AuditClient;
+import org.fujie.client.sdk.admin.AuditVerification;
+import org.fujie.client.sdk.admin.Principal;
+import org.fujie.client.sdk.admin.PrincipalClient;
+import org.fujie.client.sdk.ca.CaKey;
+import org.fujie.client.sdk.ca.CertificateAuthority;
+import org.fujie.client.sdk.ca.NewAuthority;
 import org.fujie.client.sdk.ca.CaClient;
 import org.fujie.client.sdk.ca.Certificate;
 import org.fujie.client.sdk.ca.CertificatePage;
@@ -29,12 +39,14 @@ import org.junit.jupiter.api.Test;
 class CaClientSdkTests {
 
     private static RunningCaService service;
+    private static FujieConnection connection;
     private static CaClient ca;
 
     @BeforeAll
     static void start() throws Exception {
         service = RunningCaService.embedded();
-        ca = new CaClient(adminConnection());
+        connection = adminConnection();
+        ca = new CaClient(connection);
     }
 
     @AfterAll
@@ -130,6 +142,40 @@ class CaClientSdkTests {
                 .trustChain(TestKeys.strangerCaPem().getBytes(StandardCharsets.UTF_8)).build();
         assertThatThrownBy(() -> new CaClient(stranger).authorities()).isInstanceOf(FujieTransportException.class)
                 .hasMessageContaining("TLS handshake failed");
+    }
+
+    @Test
+    void keyCeremonyThenACaFromThatKey() {
+        CaKey key = ca.generateKey("ca-sdk-ceremony", "EC-P256", null);
+        assertThat(key.publicKeySha256()).matches("[0-9a-f]{64}");
+        assertThat(key.usedByCa()).isNull();
+        CertificateAuthority made = ca.createAuthority(new NewAuthority("sdk-ceremony", "CN=SDK Ceremony Root,O=Fujie", null,
+                "ca-sdk-ceremony", null, 365, 0));
+        assertThat(made.keyAlias()).isEqualTo("ca-sdk-ceremony");
+        assertThat(made.parentId()).isNull();
+        assertThat(ca.key("ca-sdk-ceremony").usedByCa()).isEqualTo("sdk-ceremony");
+    }
+
+    @Test
+    void grantListAndRemoveAPrincipal() {
+        PrincipalClient principals = new PrincipalClient(connection);
+        Principal granted = principals.grant("CN=SDK Auditor,O=Fujie", null, List.of("AUDITOR"));
+        assertThat(granted.roles()).containsExactly("AUDITOR");
+        assertThat(principals.list()).extracting(Principal::id).contains(granted.id());
+        principals.remove(granted.id());
+        assertThat(principals.list()).extracting(Principal::id).doesNotContain(granted.id());
+    }
+
+    @Test
+    void theAuditChainVerifiesAndExportsAsJsonLines() {
+        AuditClient audit = new AuditClient(connection);
+        AuditVerification verification = audit.verify();
+        assertThat(verification.valid()).as(verification.reason()).isTrue();
+        assertThat(verification.entriesChecked()).isPositive();
+        Map<String, String> filters = new java.util.HashMap<>();
+        filters.put("action", null);
+        String lines = new String(audit.export(filters), StandardCharsets.UTF_8);
+        assertThat(lines.lines()).isNotEmpty().allSatisfy(line -> assertThat(line).startsWith("{").contains("\"hash\""));
     }
 
     /** Flips a bit in the last bytes of the DER: the signature, so the CSR still parses but no longer verifies. */

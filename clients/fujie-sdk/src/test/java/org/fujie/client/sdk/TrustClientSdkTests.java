@@ -34,6 +34,7 @@ import org.fujie.client.sdk.ca.CaClient;
 import org.fujie.client.sdk.ca.GeneratedKey;
 import org.fujie.client.sdk.ca.IssueRequest;
 import org.fujie.client.sdk.trust.Token;
+import org.fujie.client.sdk.trust.TrustAnchor;
 import org.fujie.client.sdk.trust.TrustClient;
 import org.fujie.client.sdk.trust.Validation;
 import org.fujie.client.sdk.trust.ValidationRequest;
@@ -142,6 +143,28 @@ class TrustClientSdkTests {
         }
         response.validate(request);
         assertThat(response.getTimeStampToken().getTimeStampInfo().getNonce()).isEqualTo(BigInteger.valueOf(42));
+    }
+
+    @Test
+    void addsListsAndRemovesATrustAnchor() {
+        // Another department's root, as ca-service makes one (an anchor must be a CA certificate).
+        String other = ca.createAuthority(new org.fujie.client.sdk.ca.NewAuthority("sdk-other-root", "CN=SDK Other Root,O=Fujie",
+                "EC-P256", null, null, null, null)).certificatePem();
+        TrustAnchor added = trust.addTrustAnchor(other, List.of("DOCUMENT_SIGNING"));
+        assertThat(added.subject()).contains("CN=SDK Other Root");
+        assertThat(added.purposes()).containsExactly("DOCUMENT_SIGNING");
+        assertThat(trust.trustAnchors()).extracting(TrustAnchor::id).contains(added.id());
+        trust.removeTrustAnchor(added.id());
+        assertThat(trust.trustAnchors()).extracting(TrustAnchor::id).doesNotContain(added.id());
+    }
+
+    @Test
+    void verifyJsonIsTheAnswerAsSent() throws Exception {
+        GeneratedKey key = generate("document-signing", "CN=SDK Raw Signer,O=Fujie");
+        byte[] document = "a document".getBytes(StandardCharsets.UTF_8);
+        byte[] cms = cmsSign(key, document);
+        String json = new String(trust.verifyJson(cms, "document.p7s", null, null), StandardCharsets.UTF_8);
+        assertThat(json).startsWith("{").contains("\"indication\"").contains("\"signatures\"").contains("CN=SDK Raw Signer");
     }
 
     private static GeneratedKey generate(String profile, String subject) {

@@ -98,4 +98,33 @@ public final class CaClient {
     public CertificateAuthority authority(String id) {
         return connection.get("/api/v1/cas/" + PathSegment.encode(id), CertificateAuthority.class);
     }
+
+    /** A new CA (ADMIN); not retried: a repeat after a lost answer is refused as a duplicate id. */
+    public CertificateAuthority createAuthority(NewAuthority authority) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", authority.id());
+        body.put("subject", authority.subject());
+        body.put("algorithm", authority.algorithm());
+        body.put("keyAlias", authority.keyAlias());
+        body.put("parentId", authority.parentId());
+        body.put("validityDays", authority.validityDays());
+        body.put("pathLength", authority.pathLength());
+        body.values().removeIf(Objects::isNull);
+        return connection.post("/api/v1/cas", body, CertificateAuthority.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    /** The key ceremony (ADMIN): a CA key in a key backend (null: where the routes send it). */
+    public CaKey generateKey(String alias, String algorithm, String backend) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("alias", Objects.requireNonNull(alias, "alias"));
+        body.put("algorithm", Objects.requireNonNull(algorithm, "algorithm"));
+        if (backend != null) {
+            body.put("backend", backend);
+        }
+        return connection.post("/api/v1/keys", body, CaKey.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    public CaKey key(String alias) {
+        return connection.get("/api/v1/keys/" + PathSegment.encode(alias), CaKey.class);
+    }
 }

@@ -54,9 +54,35 @@ public final class SealClient {
         return connection.post(path(id, "/revoke"), body, Seal.class, Idempotency.IDEMPOTENT);
     }
 
+    /**
+     * A new key and certificate for an ACTIVE or SUSPENDED seal; the old certificate is not revoked. Not retried: a
+     * repeat after a lost answer would make yet another key.
+     */
+    public Seal renew(String id) {
+        return connection.post(path(id, "/renew"), null, Seal.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
     /** The seals the caller may see (a keeper sees its own only). */
     public List<Seal> list() {
-        return List.of(connection.get(SEALS, Seal[].class));
+        return list(null, false);
+    }
+
+    /** Only those of one status (null: any); expiring: only ACTIVE seals whose certificate expires within the warning window. */
+    public List<Seal> list(String status, boolean expiring) {
+        Map<String, Object> query = new LinkedHashMap<>();
+        query.put("status", status);
+        query.put("expiring", expiring ? "true" : null);
+        return List.of(connection.get(SEALS + PathSegment.query(query), Seal[].class));
+    }
+
+    /** Every stamp made with the seal, as recorded. */
+    public List<SealUsage> usage(String id) {
+        return List.of(connection.get(path(id, "/usage"), SealUsage[].class));
+    }
+
+    /** The SM2 seal's GB/T 38540 SESeal (DER). */
+    public byte[] eseal(String id) {
+        return connection.getBytes(path(id, "/eseal"), "application/octet-stream");
     }
 
     public Seal seal(String id) {

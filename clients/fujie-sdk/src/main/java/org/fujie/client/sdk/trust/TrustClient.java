@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import java.util.function.Function;
 import org.fujie.client.sdk.FujieConnection;
 import org.fujie.client.sdk.Idempotency;
 import org.fujie.client.sdk.Multipart;
+import org.fujie.client.sdk.PathSegment;
 
 /**
  * trust-service's API (CONTRACT.md): document verification, certificate validation, certificate log-in and the RFC 3161
@@ -18,6 +20,8 @@ import org.fujie.client.sdk.Multipart;
  * not, since its challenge can be answered once only.
  */
 public final class TrustClient {
+
+    private static final String ANCHORS = "/api/v1/trust-anchors";
 
     private final FujieConnection connection;
     private final URI tsa;
@@ -49,8 +53,23 @@ public final class TrustClient {
     }
 
     private VerificationReport verify(Multipart body) {
-        byte[] answer = connection.post("/api/v1/verify", body, "application/json", Idempotency.IDEMPOTENT);
-        return connection.read(answer, VerificationReport.class);
+        return connection.read(verifyJson(body), VerificationReport.class);
+    }
+
+    /**
+     * The report as trust-service sent it (JSON bytes), with every field, also those {@link VerificationReport} does
+     * not model; detached and detachedFilename may be null.
+     */
+    public byte[] verifyJson(byte[] document, String filename, byte[] detached, String detachedFilename) {
+        Multipart body = new Multipart().file("document", filename, "application/octet-stream", document);
+        if (detached != null) {
+            body.file("detached", detachedFilename, "application/octet-stream", detached);
+        }
+        return verifyJson(body);
+    }
+
+    private byte[] verifyJson(Multipart body) {
+        return connection.post("/api/v1/verify", body, "application/json", Idempotency.IDEMPOTENT);
     }
 
     public Validation validate(ValidationRequest request) {
@@ -84,5 +103,23 @@ public final class TrustClient {
         }
         return connection.send("POST", tsa, "application/timestamp-query", requestDer, "application/timestamp-reply",
                 Idempotency.IDEMPOTENT);
+    }
+
+    public List<TrustAnchor> trustAnchors() {
+        return List.of(connection.get(ANCHORS, TrustAnchor[].class));
+    }
+
+    /** ADMIN; purposes null or empty: every purpose. */
+    public TrustAnchor addTrustAnchor(String certificatePem, List<String> purposes) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("certificatePem", Objects.requireNonNull(certificatePem, "certificatePem"));
+        if (purposes != null && !purposes.isEmpty()) {
+            body.put("purposes", List.copyOf(purposes));
+        }
+        return connection.post(ANCHORS, body, TrustAnchor.class, Idempotency.NOT_IDEMPOTENT);
+    }
+
+    public void removeTrustAnchor(String id) {
+        connection.delete(ANCHORS + "/" + PathSegment.encode(id));
     }
 }
