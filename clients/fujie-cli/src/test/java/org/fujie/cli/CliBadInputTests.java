@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.fujie.ca.support.FreePorts;
 import org.fujie.cli.CliTestServices.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,7 +77,7 @@ class CliBadInputTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("verbs")
     void anUnreachableServiceIsUnavailable(String name, String[] args) {
-        String closed = "127.0.0.1:" + CliTestServices.freePort();
+        String closed = "127.0.0.1:" + FreePorts.any();
         Run run = services.fujie(with(args, "--ca-url", "https://" + closed, "--seal-url", "https://" + closed,
                 "--trust-url", "https://" + closed, "--tsa-url", "http://" + closed + "/tsa"));
         // audit verify reports each service on stdout and says "not verified" (2), as the bash verb did.
@@ -149,7 +150,7 @@ class CliBadInputTests {
 
     @Test
     void debugShowsTheStackTrace() {
-        String closed = "https://127.0.0.1:" + CliTestServices.freePort();
+        String closed = "https://127.0.0.1:" + FreePorts.any();
         Run run = services.fujie("--debug", "ca", "list", "--ca-url", closed);
         assertThat(run.exitCode()).isEqualTo(ExitCode.UNAVAILABLE);
         assertThat(run.err()).contains("FujieTransportException").contains("at org.fujie.");

@@ -68,7 +68,7 @@ class CliNewUserPathTests {
         assertThat(revoked.exitCode()).as(revoked.toString()).isZero();
         assertThat(revoked.out()).contains("REVOKED");
 
-        // trust-service keeps an OCSP answer until its nextUpdate (10 s in these tests, 1 h by default).
+        // trust-service reuses the GOOD answer it holds for fujie.validation.revocation-max-age (2 s in these tests, 60 s by default).
         Run again = null;
         for (int attempt = 0; attempt < 30; attempt++) {
             again = services.fujie("verify", stamped.toString());

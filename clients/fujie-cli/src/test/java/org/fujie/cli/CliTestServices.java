@@ -1,14 +1,12 @@
 package org.fujie.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.RunningCaService;
 import org.fujie.seal.SealServiceApplication;
 import org.fujie.trust.TrustServiceApplication;
@@ -16,8 +14,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * ca-service, trust-service and seal-service in this JVM on one data folder, as ./fujie start runs them, started once
- * for every test class of the module (they take most of a run's time) and stopped when the JVM ends. OCSP answers are
- * valid 10 s here, not 1 h, so trust-service's cache learns of a revocation within a test.
+ * for every test class of the module (they take most of a run's time) and stopped when the JVM ends. trust-service
+ * reuses a revocation answer 2 s here, not 60 s, so a verification learns of a revocation within a test.
  */
 final class CliTestServices {
 
@@ -29,14 +27,14 @@ final class CliTestServices {
     private final String tsaUrl;
 
     private CliTestServices() {
-        int caPublicPort = freePort();
-        int tsaPort = freePort();
+        int caPublicPort = FreePorts.any();
+        int tsaPort = FreePorts.any();
         tsaUrl = "http://127.0.0.1:" + tsaPort + "/tsa";
         ca = RunningCaService.start(Map.of("fujie.public-http.port", Integer.toString(caPublicPort),
-                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort, "fujie.ocsp.validity", "10s",
-                "fujie.ocsp.refresh-after", "5s", "fujie.ocsp.pre-sign-interval", "2s"));
+                "fujie.public-base-url", "http://127.0.0.1:" + caPublicPort));
         trust = TrustServiceApplication.application().run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
-                "--fujie.public-http.port=" + tsaPort, "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s");
+                "--fujie.public-http.port=" + tsaPort, "--fujie.tsa.ca-url=" + ca.baseUrl(), "--fujie.tsa.check-interval=1s",
+                "--fujie.validation.revocation-max-age=2s");
         seal = SealServiceApplication.application().run("--fujie.data-dir=" + ca.dataDir(), "--server.port=0",
                 "--fujie.seal.ca-url=" + ca.baseUrl(), "--fujie.seal.expiry-check-initial-delay=1d", "--fujie.seal.tsa-url=" + tsaUrl);
     }
@@ -94,13 +92,6 @@ final class CliTestServices {
         return "https://localhost:" + context.getEnvironment().getProperty("local.server.port");
     }
 
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     private void close() {
         try {
