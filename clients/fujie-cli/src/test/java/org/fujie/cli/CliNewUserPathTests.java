@@ -8,6 +8,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
 import org.fujie.cli.CliTestServices.Run;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,36 @@ class CliNewUserPathTests {
         Run run = as(qian, "seal", "eseal", seal, "--out", eseal.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(Files.readAllBytes(eseal)[0]).isEqualTo((byte) 0x30);   // a DER SEQUENCE
+    }
+
+    @Test
+    void verifyTellsWhatChangedAfterTheStamp() throws Exception {
+        String seal = createAndApprove("审批专用章");
+        Path letter = Files.write(dir.resolve("reply.pdf"), TestFiles.pdf());
+        Path stamped = dir.resolve("reply-stamped.pdf");
+        Run stamp = as(lina, "seal", "stamp", "--seal", seal, "--in", letter.toString(), "--out", stamped.toString(),
+                "--page", "1", "--x", "400", "--y", "80");
+        assertThat(stamp.exitCode()).as(stamp.toString()).isZero();
+        // After the stamp, the page's content is replaced in an incremental update: the stamp still covers its revision.
+        Path changed = dir.resolve("reply-changed.pdf");
+        try (PDDocument document = Loader.loadPDF(stamped.toFile()); var out = Files.newOutputStream(changed)) {
+            PDPage page = document.getPage(0);
+            COSStream content = document.getDocument().createCOSStream();
+            try (var stream = content.createOutputStream()) {
+                stream.write("BT /F1 18 Tf 72 700 Td (Rejected) Tj ET".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+            page.getCOSObject().setItem(COSName.CONTENTS, content);
+            page.getCOSObject().setNeedToBeUpdated(true);
+            document.getPages().getCOSObject().setNeedToBeUpdated(true);
+            document.getDocumentCatalog().getCOSObject().setNeedToBeUpdated(true);
+            document.saveIncremental(out);
+        }
+
+        Run verified = services.fujie("verify", changed.toString());
+
+        assertThat(verified.exitCode()).as(verified.toString()).isIn(ExitCode.FAILED, ExitCode.INDETERMINATE);
+        assertThat(verified.out()).contains("审批专用章").contains("covers:              not the whole document; changed after signing:")
+                .contains("NOT allowed");
     }
 
     private static String createAndApprove(String name) {
