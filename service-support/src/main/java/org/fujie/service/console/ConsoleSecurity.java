@@ -6,7 +6,6 @@ import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.io.IOException;
 
-import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -104,7 +103,9 @@ public final class ConsoleSecurity {
     public static void commonRules(
             AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
         auth
-                .dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR).permitAll()
+                // Where refusals are forwarded to; a path rule, not a dispatcher-type one: ConsoleAccess asks these rules
+                // with requests that have no dispatcher type.
+                .requestMatchers(DENIED).permitAll()
                 .requestMatchers(HttpMethod.GET, "/console/assets/**").permitAll()
                 .requestMatchers(LOGIN).permitAll()
                 .requestMatchers(HttpMethod.POST, LOGOUT).permitAll()

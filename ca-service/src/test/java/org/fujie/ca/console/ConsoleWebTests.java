@@ -1,0 +1,142 @@
+package org.fujie.ca.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.fujie.ca.support.ConsoleClient;
+import org.fujie.ca.support.EmbeddedCaServiceTest;
+import org.fujie.ca.support.FujieTestClient;
+import org.fujie.ca.support.matrix.ClientCertificates;
+import org.fujie.service.security.Role;
+import org.fujie.service.web.SecurityHeadersFilter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console's server side over real mutual TLS: who sees which buttons, who may post what, CSRF, the CSP, the
+ * language switch. The browser itself is driven in ConsoleBrowserTests.
+ */
+class ConsoleWebTests extends EmbeddedCaServiceTest {
+
+    private ClientCertificates roles;
+
+    @BeforeAll
+    void grantRoles() {
+        roles = ClientCertificates.issuedBy(ca).grantedIn(ca.admin());
+    }
+
+    private ConsoleClient as(Role role) {
+        return ConsoleClient.withCertificate(ca.baseUrl(), roles.pkcs12(role), roles.password(), ca.trustChain());
+    }
+
+    private String issue(String cn) {
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
+                "subject", "CN=" + cn + ",O=Console Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "console-tests")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        return issued.json().get("serialNumber").asString();
+    }
+
+    @Test
+    void everyPageWhenOpenedByAdminThenRenderedUnderTheStrictPolicyWithoutInlineScriptOrStyle() {
+        String serial = issue("Pages");
+        ConsoleClient admin = ConsoleClient.admin(ca);
+        for (String path : new String[] {"/console/", "/console/certificates", "/console/certificates/" + serial,
+                "/console/certificates/new", "/console/cas", "/console/cas/issuing", "/console/cas/root", "/console/profiles",
+                "/console/audit", "/console/login"}) {
+            ConsoleClient.Page page = admin.get(path);
+            assertThat(page.status()).as(path + ": " + page.body()).isEqualTo(200);
+            assertThat(page.contentSecurityPolicy()).as(path).isEqualTo(SecurityHeadersFilter.CONSOLE_CSP);
+            assertThat(page.body()).as(path).doesNotContain("<script", " style=", " onclick=", "javascript:");
+        }
+    }
+
+    @Test
+    void auditorWhenViewingACertificateThenSeesItButNoActions() {
+        String serial = issue("Auditor View");
+        ConsoleClient auditor = as(Role.AUDITOR);
+
+        ConsoleClient.Page page = auditor.get("/console/certificates/" + serial);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains(serial).doesNotContain("id=\"revoke-form\"", "id=\"hold\"", "/console/certificates/new");
+        ConsoleClient.Page officer = as(Role.RA_OFFICER).get("/console/certificates/" + serial);
+        assertThat(officer.body()).contains("id=\"revoke-form\"", "id=\"hold\"");
+    }
+
+    @Test
+    void auditorWhenPostingARevocationThenRefusedWith403AndTheCertificateStaysValid() {
+        String serial = issue("Auditor Post");
+        ConsoleClient auditor = as(Role.AUDITOR);
+        auditor.get("/console/certificates/" + serial);
+
+        ConsoleClient.Page refused = auditor.post("/console/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("Not allowed");
+        assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
+        assertThat(ca.admin().get("/api/v1/audit?action=access.denied&target=" + serial).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void revocationWhenPostedWithoutTheCsrfTokenThenRefused() {
+        String serial = issue("No Token");
+        ConsoleClient admin = ConsoleClient.admin(ca);
+        admin.get("/console/certificates/" + serial);
+
+        ConsoleClient.Page refused = admin.postWithoutToken("/console/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"));
+
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
+    }
+
+    @Test
+    void holdWhenPostedByAnOfficerThenOnHoldAndReleasedAgain() {
+        String serial = issue("Hold");
+        ConsoleClient officer = as(Role.RA_OFFICER);
+        officer.get("/console/certificates/" + serial);
+
+        ConsoleClient.Page held = officer.post("/console/certificates/" + serial + "/hold", Map.of());
+        assertThat(held.status()).isEqualTo(302);
+        assertThat(officer.get(held.location().replaceFirst("^https://[^/]+", "")).body()).contains("id=\"release\"", "put on hold");
+
+        ConsoleClient.Page released = officer.post("/console/certificates/" + serial + "/release", Map.of());
+        assertThat(released.status()).isEqualTo(302);
+        assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
+        assertThat(ca.admin().get("/api/v1/audit?action=certificate.release&target=" + serial).json().get("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void consoleWhenOpenedWithoutCredentialThenSentToTheLogInPage() {
+        ConsoleClient.Page page = ConsoleClient.anonymous(ca).get("/console/certificates");
+
+        assertThat(page.status()).isEqualTo(302);
+        assertThat(page.location()).endsWith("/console/login");
+    }
+
+    @Test
+    void roleWithoutConsoleRightsWhenOpeningCertificatesThenRefusalPage() {
+        ConsoleClient.Page page = as(Role.SEAL_KEEPER).get("/console/certificates");
+
+        assertThat(page.status()).isEqualTo(403);
+        assertThat(page.contentSecurityPolicy()).isEqualTo(SecurityHeadersFilter.CONSOLE_CSP);
+        assertThat(page.body()).contains("Not allowed").doesNotContain("Exception");
+    }
+
+    @Test
+    void languageWhenSwitchedToChineseThenPagesInChineseUntilSwitchedBack() {
+        ConsoleClient admin = ConsoleClient.admin(ca);
+
+        assertThat(admin.get("/console/?lang=zh_CN").body()).contains("证书概览", "lang=\"zh-CN\"");
+        assertThat(admin.get("/console/profiles").body()).contains("证书模板");
+        assertThat(admin.get("/console/?lang=en").body()).contains("Certificates at a glance");
+    }
+
+    @Test
+    void unknownCertificateWhenOpenedThenProblemShownReadably() {
+        ConsoleClient.Page page = ConsoleClient.admin(ca).get("/console/certificates/00ff");
+
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.body()).contains("no certificate with serial 00ff", "urn:fujie:problem:not-found").doesNotContain("at org.");
+    }
+}
