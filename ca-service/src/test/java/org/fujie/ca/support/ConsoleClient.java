@@ -116,7 +116,8 @@ public final class ConsoleClient {
         try {
             HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
             return new Page(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-                    response.headers().firstValue("Content-Security-Policy").orElse(null), response.body());
+                    // All values joined: a second policy header would show here as a difference.
+                    String.join(" | ", response.headers().allValues("Content-Security-Policy")), response.body());
         } catch (Exception e) {
             throw new IllegalStateException("request failed: " + e, e);
         }
