@@ -30,6 +30,7 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
 import org.bouncycastle.util.encoders.Hex;
+import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.x509.Fingerprints;
 import org.fujie.pki.x509.SerialNumbers;
 import org.fujie.pki.x509.SubjectNames;
@@ -93,6 +94,10 @@ final class CertificateDecoder {
     }
 
     private static String publicKey(SubjectPublicKeyInfo key) {
+        java.util.Optional<KeyAlgorithm> known = KeyAlgorithm.of(key);
+        if (known.isPresent()) {
+            return known.get().id();
+        }
         String algorithm = ALGORITHMS.getAlgorithmName(key.getAlgorithm().getAlgorithm());
         ASN1Encodable parameters = key.getAlgorithm().getParameters();
         if (parameters instanceof ASN1ObjectIdentifier curve) {

@@ -33,12 +33,13 @@ public final class ConsoleClient {
     }
 
     private final String baseUrl;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http;
     private String csrfToken;
 
     private ConsoleClient(String baseUrl, SSLContext tls) {
         this.baseUrl = baseUrl;
-        this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(new CookieManager())
+        this.http = HttpClient.newBuilder().sslContext(tls).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
@@ -76,6 +77,12 @@ public final class ConsoleClient {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of a cookie the service set (e.g. the session id), or null. */
+    public String cookie(String name) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
+                .map(java.net.HttpCookie::getValue).findFirst().orElse(null);
     }
 
     public Page get(String path) {
