@@ -5,6 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.fujie.ca.authority.AuthorityRegistry;
 import org.fujie.ca.issuance.CertificateIssuer;
 import org.fujie.ca.issuance.IssueCommand;
@@ -31,7 +33,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * Issuing from the console, through the same {@link CertificateIssuer} as {@code POST /api/v1/certificates} (same
  * policy, same audit entry): from a pasted or uploaded CSR, or with a key the service generates, answered as a
- * PKCS#12 download protected by the password the user typed. The password is never shown again, logged or audited.
+ * PKCS#12 download protected by the password the user typed. The password is never shown again, logged or audited. A
+ * refusal shows the form again, with the problem's status and words.
  */
 @ConsoleController
 class CertificateIssueController {
@@ -66,7 +69,7 @@ class CertificateIssueController {
     String fromCsr(@RequestParam String profile, @RequestParam(required = false) String caId,
             @RequestParam(required = false) Integer validityDays, @RequestParam(required = false) String csr,
             @RequestParam(required = false) MultipartFile csrFile, Authentication caller, Model model,
-            RedirectAttributes redirect) {
+            RedirectAttributes redirect, HttpServletResponse response) {
         IssueForm form = new IssueForm("csr", profile, caId, csr, "", "", "EC-P256", validityDays);
         try {
             String pem = csrPem(csr, csrFile);
@@ -75,6 +78,7 @@ class CertificateIssueController {
             redirect.addFlashAttribute("notice", "issued");
             return "redirect:/console/certificates/" + issued.record().serial();
         } catch (FujieException refused) {
+            response.setStatus(refused.type().status());
             return show(model, form, refused);
         }
     }
@@ -83,7 +87,7 @@ class CertificateIssueController {
     Object withGeneratedKey(@RequestParam String profile, @RequestParam(required = false) String caId,
             @RequestParam(required = false) Integer validityDays, @RequestParam String subject,
             @RequestParam(required = false) String sans, @RequestParam String algorithm, @RequestParam String password,
-            @RequestParam String passwordConfirmation, Authentication caller, Model model) {
+            @RequestParam String passwordConfirmation, Authentication caller, Model model, HttpServletResponse response) {
         IssueForm form = new IssueForm("keygen", profile, caId, "", subject, sans, algorithm, validityDays);
         char[] secret = password.toCharArray();
         try {
@@ -95,6 +99,7 @@ class CertificateIssueController {
             return CertificateDetailController.download(issued.pkcs12(), issued.record().serial() + ".p12",
                     MediaType.parseMediaType("application/x-pkcs12"));
         } catch (FujieException refused) {
+            response.setStatus(refused.type().status());
             return show(model, form, refused);
         } finally {
             Arrays.fill(secret, '\0');

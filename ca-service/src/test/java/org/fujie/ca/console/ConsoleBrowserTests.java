@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The console end to end in a real headless Chromium against a real ca-service over mutual TLS: the ADMIN logs in
- * with the bootstrap client certificate, issues a certificate from a CSR, revokes it and sees the status change,
- * downloads the PEM; an AUDITOR (a second certificate) reads the audit log and its chain verification, sees no action,
+ * with the bootstrap client certificate, issues a certificate from a pasted CSR, revokes it and sees the status change,
+ * downloads the PEM, issues another from an uploaded CSR file; an AUDITOR (a second certificate) reads the audit log and its chain verification, sees no action,
  * and is refused when posting one anyway. Screenshots of the main pages go to target/screenshots.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +79,7 @@ class ConsoleBrowserTests {
             new Select(browser.find("#csr-profile")).selectByValue("tls-client");
             browser.find("#csr").sendKeys(csr("CN=Console Browser,O=Fujie Tests"));
             browser.screenshot("02-issue-form");
-            browser.find("#issue").click();
+            browser.submit("#issue");
 
             assertThat(browser.find("h1").getText()).isEqualTo("CN=Console Browser,O=Fujie Tests");
             assertThat(browser.find("#status").getText()).isEqualTo("Valid");
@@ -88,7 +88,7 @@ class ConsoleBrowserTests {
             browser.screenshot("03-certificate-issued");
 
             new Select(browser.find("#reason")).selectByValue("keyCompromise");
-            browser.find("#revoke").click();
+            browser.submit("#revoke");
 
             assertThat(browser.find("#status").getText()).isEqualTo("Revoked");
             assertThat(browser.find("#outcome").getText()).contains("revoked (keyCompromise)");
@@ -101,6 +101,17 @@ class ConsoleBrowserTests {
             browser.find("#download-pem").click();
             String pem = Files.readString(browser.download(serial + ".pem", Duration.ofSeconds(20)));
             assertThat(Pem.parseCertificate(Pem.decode(pem, "CERTIFICATE")).getSerialNumber().toString(16)).isEqualTo(serial);
+
+            // The same again from an uploaded file (DER, as some tools write CSRs).
+            java.nio.file.Path file = Files.createTempFile("console-", ".csr");
+            Files.write(file, Pem.decode(csr("CN=Console Upload,O=Fujie Tests"), "CERTIFICATE REQUEST"));
+            browser.open("/console/certificates/new");
+            new Select(browser.find("#csr-profile")).selectByValue("tls-client");
+            browser.find("#csrFile").sendKeys(file.toAbsolutePath().toString());
+            browser.submit("#issue");
+            assertThat(browser.find("h1").getText()).isEqualTo("CN=Console Upload,O=Fujie Tests");
+            assertThat(browser.find("#status").getText()).isEqualTo("Valid");
+            Files.delete(file);
 
             for (String[] page : new String[][] {{"/console/certificates", "05-certificates"}, {"/console/cas", "06-ca-hierarchy"},
                     {"/console/cas/issuing", "07-ca-issuing"}, {"/console/profiles", "08-profiles"}, {"/console/?lang=zh_CN", "09-dashboard-zh"}}) {
@@ -130,12 +141,12 @@ class ConsoleBrowserTests {
             browser.screenshot("11-certificate-as-auditor");
 
             // What a hand-made form would do: the page's own CSRF token, posted to the action the page does not offer.
-            ((JavascriptExecutor) browser.driver()).executeScript(
+            browser.afterNavigation(() -> ((JavascriptExecutor) browser.driver()).executeScript(
                     "const form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];"
                             + "const token = document.querySelector('input[name=_csrf]').cloneNode();"
                             + "const reason = document.createElement('input'); reason.name = 'reason'; reason.value = 'keyCompromise';"
                             + "form.append(token, reason); document.body.append(form); form.submit();",
-                    "/console/certificates/" + serial + "/revoke");
+                    "/console/certificates/" + serial + "/revoke"));
 
             assertThat(browser.find("h1").getText()).isEqualTo("Not allowed");
             browser.screenshot("12-refused-as-auditor");

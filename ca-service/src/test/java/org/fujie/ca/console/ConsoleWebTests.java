@@ -107,6 +107,41 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void keyGenerationWhenFormPostedThenPkcs12DownloadedAndThePasswordNeverShownOrAudited() throws Exception {
+        String password = "console-secret-7c1";
+        ConsoleClient officer = as(Role.RA_OFFICER);
+        officer.get("/console/certificates/new");
+        Map<String, String> form = new java.util.HashMap<>(Map.of("profile", "tls-client", "subject", "CN=Console Keygen,O=Console Tests",
+                "sans", "", "algorithm", "EC-P256", "password", password, "passwordConfirmation", password));
+
+        ConsoleClient.Download p12 = officer.postForDownload("/console/certificates/keygen", form);
+
+        assertThat(p12.status()).isEqualTo(200);
+        assertThat(p12.contentType()).isEqualTo("application/x-pkcs12");
+        assertThat(p12.contentDisposition()).startsWith("attachment").endsWith(".p12\"");
+        java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+        store.load(new java.io.ByteArrayInputStream(p12.body()), password.toCharArray());
+        assertThat(store.size()).isEqualTo(1);
+
+        form.put("passwordConfirmation", "something else");
+        ConsoleClient.Page refused = officer.post("/console/certificates/keygen", form);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("the two passwords differ", "CN=Console Keygen").doesNotContain(password, "something else");
+        assertThat(ca.admin().get("/api/v1/audit/export").body()).contains("CN=Console Keygen").doesNotContain(password);
+    }
+
+    @Test
+    void issueWhenCsrRefusedThenTheFormShowsWhyAndKeepsTheInput() {
+        ConsoleClient officer = as(Role.RA_OFFICER);
+        officer.get("/console/certificates/new");
+
+        ConsoleClient.Page refused = officer.post("/console/certificates/new", Map.of("profile", "tls-client", "csr", "not a CSR"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("id=\"refusal\"", "not a CSR");
+    }
+
+    @Test
     void consoleWhenOpenedWithoutCredentialThenSentToTheLogInPage() {
         ConsoleClient.Page page = ConsoleClient.anonymous(ca).get("/console/certificates");
 

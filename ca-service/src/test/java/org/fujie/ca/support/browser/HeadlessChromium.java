@@ -18,6 +18,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real headless Chromium (Debian's chromium through chromium-driver) that logs in to a service's console with a
@@ -93,6 +95,18 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public WebElement find(String css) {
         return driver.findElement(By.cssSelector(css));
+    }
+
+    /** Clicks a button that submits a form and waits until the browser shows the answer. */
+    public void submit(String css) {
+        afterNavigation(() -> find(css).click());
+    }
+
+    /** Does something that makes the browser load another page, and waits until it has. */
+    public void afterNavigation(Runnable action) {
+        WebElement before = find("html");
+        action.run();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(before));
     }
 
     public boolean has(String css) {
