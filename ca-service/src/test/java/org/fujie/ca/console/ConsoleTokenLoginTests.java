@@ -92,9 +92,14 @@ class ConsoleTokenLoginTests {
     }
 
     private String token(String audience) throws Exception {
+        return token(audience, 300);
+    }
+
+    private String token(String audience, int lifetimeSeconds) throws Exception {
         Instant now = Instant.now();
         JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer("https://127.0.0.1:8445").audience(audience).subject(SUBJECT)
-                .issueTime(Date.from(now)).notBeforeTime(Date.from(now.minusSeconds(5))).expirationTime(Date.from(now.plusSeconds(300)))
+                .issueTime(Date.from(now)).notBeforeTime(Date.from(now.minusSeconds(5)))
+                .expirationTime(Date.from(now.plusSeconds(lifetimeSeconds)))
                 .claim("roles", List.of("AUDITOR")).build();
         SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signingKey.getKeyID()).build(), claims);
         jwt.sign(new ECDSASigner(signingKey));
@@ -119,6 +124,18 @@ class ConsoleTokenLoginTests {
         assertThat(browser.get("/console/certificates/new").status()).isEqualTo(403);
 
         assertThat(browser.post("/console/logout", Map.of()).location()).endsWith("/console/login?logout");
+        assertThat(browser.get("/console/audit").location()).endsWith("/console/login");
+    }
+
+    @Test
+    void sessionWhenItsTokenExpiresThenLoggedOut() throws Exception {
+        ConsoleClient browser = ConsoleClient.anonymous(ca);
+        browser.get("/console/login");
+        assertThat(browser.post("/console/login", Map.of("token", token("fujie", 2))).location()).endsWith("/console/");
+        assertThat(browser.get("/console/audit").status()).isEqualTo(200);
+
+        Thread.sleep(2_500);
+
         assertThat(browser.get("/console/audit").location()).endsWith("/console/login");
     }
 

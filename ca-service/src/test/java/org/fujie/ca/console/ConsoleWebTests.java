@@ -142,6 +142,22 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void roleWhenTakenAwayWhileTheConsoleIsOpenThenTheNextPageIsRefused() {
+        String password = "short-lived-officer";
+        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
+                "subject", "CN=Leaving Officer,O=Console Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", password)));
+        FujieTestClient.Response granted = ca.admin().put("/api/v1/principals", Map.of("fingerprint",
+                issued.json().get("fingerprint").asString(), "roles", java.util.List.of("RA_OFFICER")));
+        ConsoleClient officer = ConsoleClient.withCertificate(ca.baseUrl(),
+                java.util.Base64.getDecoder().decode(issued.json().get("pkcs12").asString()), password.toCharArray(), ca.trustChain());
+        assertThat(officer.get("/console/certificates").status()).isEqualTo(200);
+
+        assertThat(ca.admin().delete("/api/v1/principals/" + granted.json().get("id").asString()).status()).isEqualTo(204);
+
+        assertThat(officer.get("/console/certificates").status()).isEqualTo(403);
+    }
+
+    @Test
     void consoleWhenOpenedWithoutCredentialThenSentToTheLogInPage() {
         ConsoleClient.Page page = ConsoleClient.anonymous(ca).get("/console/certificates");
 

@@ -5,6 +5,7 @@ import static org.fujie.service.security.Role.AUDITOR;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,7 @@ import org.fujie.service.web.DeniedAccessAudit;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -31,13 +33,13 @@ import org.springframework.security.web.authentication.session.SessionAuthentica
 import org.springframework.security.web.csrf.CsrfAuthenticationStrategy;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * The console's security, beside the API's: the same credentials (the TLS client certificate, resolved to roles by
  * the same {@link CertificateRoleResolver}; or a trust-service token, pasted once into the log-in form) but a browser's
- * rules: an HTTP session, CSRF tokens on every form, session fixation protection, a log-out, and refusals as pages.
+ * rules: an HTTP session (which never outlives a token, nor keeps a certificate's roles: {@link ConsoleSessions}), CSRF
+ * tokens on every form, session fixation protection, a log-out, and refusals as pages.
  * Each service adds its own page rules after {@link #commonRules} and ends with denyAll, as for its API.
  */
 public final class ConsoleSecurity {
@@ -53,13 +55,21 @@ public final class ConsoleSecurity {
 
     public static HttpSecurity console(HttpSecurity http, CertificateRoleResolver resolver) throws Exception {
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-        SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
+        SecurityContextRepository contexts = new ConsoleSessions(
+                context.getBeanProvider(TokenAuthenticationConverter.class).getIfAvailable(), context.getBean(Clock.class));
         HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
         http.securityMatcher(PATHS)
                 .securityContext(security -> security.securityContextRepository(contexts))
                 .x509(x509 -> x509
                         .x509PrincipalExtractor(new SubjectX500PrincipalExtractor())
-                        .authenticationUserDetailsService(resolver))
+                        .authenticationUserDetailsService(resolver)
+                        .withObjectPostProcessor(new ObjectPostProcessor<X509AuthenticationFilter>() {
+                            @Override
+                            public <O extends X509AuthenticationFilter> O postProcess(O filter) {
+                                filter.setSecurityContextRepository(contexts); // which keeps no certificate log-in
+                                return filter;
+                            }
+                        }))
                 .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .requestCache(cache -> cache.disable())

@@ -42,7 +42,10 @@ final class TokenLogin extends AbstractAuthenticationProcessingFilter {
         super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, ConsoleSecurity.LOGIN));
         JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
         provider.setJwtAuthenticationConverter(converter);
-        setAuthenticationManager(new ProviderManager(provider));
+        ProviderManager manager = new ProviderManager(provider);
+        // The session keeps the token (server-side only) to end the log-in when it expires (ConsoleSessions).
+        manager.setEraseCredentialsAfterAuthentication(false);
+        setAuthenticationManager(manager);
         setSecurityContextRepository(contexts);
         setSessionAuthenticationStrategy(sessions);
         setAuthenticationSuccessHandler(this::loggedIn);
