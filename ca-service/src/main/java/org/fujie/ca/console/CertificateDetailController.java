@@ -2,6 +2,7 @@ package org.fujie.ca.console;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -103,7 +104,7 @@ class CertificateDetailController {
         AuditQuery query = AuditQuery.parse(null, null, null, target, null, null);
         List<AuditEntry> entries = new ArrayList<>(audit.page(query, 0, HISTORY_LIMIT).stream()
                 .filter(entry -> entry.target().equals(target)).toList());
-        java.util.Collections.reverse(entries);
+        Collections.reverse(entries);
         return entries;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -73,11 +74,11 @@ class CertificateListController {
         return "console/ca/certificates";
     }
 
-    private java.util.Optional<CertificateRecord> find(String serial) {
+    private Optional<CertificateRecord> find(String serial) {
         try {
             return store.find(SerialText.normalised(serial));
         } catch (FujieException notHex) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

@@ -17,6 +17,7 @@ final class ConsoleMatrix {
 
     static final RoleMatrix TABLE = RoleMatrix.of("ConsoleMatrix",
             open("GET", "/console/login"),
+            open("GET", "/console"),
             rule("*", "/console/denied"),
             rule("GET", "/console/audit", ADMIN, AUDITOR),
             rule("GET", "/console/", ADMIN, RA_OFFICER, AUDITOR),

@@ -9,7 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The pages every service's console has: log-in, and the refusal shown when a role does not allow something. */
+/** The pages every service's console has: log-in, the refusal shown when a role does not allow something, a way in. */
 @ConsoleController
 class ConsolePages {
 
@@ -17,6 +17,12 @@ class ConsolePages {
 
     ConsolePages(ObjectProvider<JwtDecoder> decoder) {
         this.tokens = decoder.getIfAvailable() != null;
+    }
+
+    /** The address people type. */
+    @GetMapping("/console")
+    String home() {
+        return "redirect:" + ConsoleSecurity.HOME;
     }
 
     @GetMapping(ConsoleSecurity.LOGIN)

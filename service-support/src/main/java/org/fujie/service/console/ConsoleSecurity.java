@@ -118,6 +118,7 @@ public final class ConsoleSecurity {
                 .requestMatchers(DENIED).permitAll()
                 .requestMatchers(HttpMethod.GET, "/console/assets/**").permitAll()
                 .requestMatchers(LOGIN).permitAll()
+                .requestMatchers(HttpMethod.GET, "/console").permitAll()
                 .requestMatchers(HttpMethod.POST, LOGOUT).permitAll()
                 .requestMatchers(HttpMethod.GET, "/console/audit").hasAnyRole(names(ADMIN, AUDITOR));
     }

@@ -1,7 +1,6 @@
 package org.fujie.service.console;
 
 import java.util.List;
-import java.util.Set;
 
 import org.fujie.service.security.CertificatePrincipal;
 import org.fujie.service.security.Role;
@@ -17,13 +16,5 @@ public record ConsoleUser(String subject, List<String> roles, boolean byToken) {
         List<String> roles = principal.roles().stream().map(Role::name).sorted().toList();
         boolean token = authentication.getCredentials() instanceof org.springframework.security.oauth2.jwt.Jwt;
         return new ConsoleUser(principal.subject(), roles, token);
-    }
-
-    public boolean has(String role) {
-        return roles.contains(role);
-    }
-
-    public boolean hasAny(Set<String> wanted) {
-        return roles.stream().anyMatch(wanted::contains);
     }
 }
