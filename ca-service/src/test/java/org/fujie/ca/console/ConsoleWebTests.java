@@ -158,6 +158,14 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void sessionCookieWhenSetThenSecureHttpOnlyAndSameSiteLax() {
+        java.net.http.HttpResponse<String> login = ca.anonymous().exchange("GET", "/console/login", null, null);
+
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").contains("Secure", "HttpOnly", "SameSite=Lax"));
+    }
+
+    @Test
     void consoleWhenOpenedWithoutCredentialThenSentToTheLogInPage() {
         ConsoleClient.Page page = ConsoleClient.anonymous(ca).get("/console/certificates");
 

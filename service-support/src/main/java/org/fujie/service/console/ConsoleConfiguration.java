@@ -7,6 +7,7 @@ import java.util.Locale;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.servlet.CookieSameSiteSupplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,6 +63,15 @@ public class ConsoleConfiguration implements WebMvcConfigurer {
     @Override
     public void addResourceHandlers(ResourceHandlerRegistry registry) {
         registry.addResourceHandler("/console/assets/**").addResourceLocations("classpath:/console/assets/");
+    }
+
+    /**
+     * The session cookie (the console's only session) is not sent with requests other sites start, except plain
+     * navigation to a page: one more wall behind the CSRF tokens. Lax, so a link to the console from the intranet works.
+     */
+    @Bean
+    CookieSameSiteSupplier consoleSessionCookie() {
+        return CookieSameSiteSupplier.ofLax().whenHasName("JSESSIONID");
     }
 
     /** The console of each service, for the navigation between them (the defaults of ./fujie start). */
