@@ -6,6 +6,7 @@ import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -77,7 +78,7 @@ public final class ConsoleSecurity {
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(LOGIN))
                         .accessDeniedHandler(deniedPage(context)));
-        tokenLogin(http, context, contexts, new CompositeSessionAuthenticationStrategy(java.util.List.of(
+        tokenLogin(http, context, contexts, new CompositeSessionAuthenticationStrategy(List.of(
                 new ChangeSessionIdAuthenticationStrategy(), new CsrfAuthenticationStrategy(csrfTokens))));
         return http;
     }
