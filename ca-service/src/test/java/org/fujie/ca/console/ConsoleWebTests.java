@@ -52,6 +52,34 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void inventoryWhenFilteredAndPagedThenShowsTheMatchingCertificatesPageByPage() {
+        String first = issue("Inventory Alpha");
+        String second = issue("Inventory Alpha");
+        ca.admin().post("/api/v1/certificates/" + first + "/revoke", Map.of("reason", "superseded"));
+        ConsoleClient auditor = as(Role.AUDITOR);
+
+        ConsoleClient.Page pageOne = auditor.get("/console/certificates?subject=inventory+alpha&size=1");
+        assertThat(pageOne.body()).contains("1–1 of 2", "rel=\"next\"").doesNotContain("rel=\"prev\"");
+        String next = pageOne.body().replaceFirst("(?s).*href=\"([^\"]+)\" rel=\"next\".*", "$1").replace("&amp;", "&");
+        assertThat(next).contains("subject=inventory+alpha", "page=1");
+        assertThat(auditor.get(next).body()).contains("2–2 of 2", "rel=\"prev\"");
+
+        ConsoleClient.Page revoked = auditor.get("/console/certificates?subject=Inventory+Alpha&status=REVOKED");
+        assertThat(revoked.body()).contains(first).doesNotContain(second);
+        assertThat(auditor.get("/console/certificates?serial=" + second.toUpperCase()).body()).contains(second).doesNotContain(first);
+        assertThat(auditor.get("/console/certificates?subject=Inventory+Alpha&expiringDays=30").body()).contains("0–0 of 0");
+        assertThat(auditor.get("/console/certificates?subject=Inventory+Alpha&expiringDays=800").body()).contains("1–2 of 2");
+    }
+
+    @Test
+    void dashboardWhenOpenedThenCountsByStatusAndTheExpiryTimelineAsSvg() {
+        ConsoleClient.Page weekly = ConsoleClient.admin(ca).get("/console/?days=90");
+        assertThat(weekly.body()).contains("<svg", "class=\"bar\"", "one bar per week", "By status (");
+        ConsoleClient.Page monthly = ConsoleClient.admin(ca).get("/console/?days=800");
+        assertThat(monthly.body()).contains("<svg", "one bar per calendar month", "next 730 days");
+    }
+
+    @Test
     void auditorWhenViewingACertificateThenSeesItButNoActions() {
         String serial = issue("Auditor View");
         ConsoleClient auditor = as(Role.AUDITOR);

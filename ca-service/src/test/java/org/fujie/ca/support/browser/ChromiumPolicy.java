@@ -28,6 +28,7 @@ final class ChromiumPolicy implements AutoCloseable {
         Path file = MANAGED.resolve("fujie-console-tests-" + UUID.randomUUID() + ".json");
         try {
             Files.createDirectories(MANAGED);
+            removeLeftovers();
             Files.writeString(file, json);
         } catch (AccessDeniedException e) {
             throw new IllegalStateException("the console's browser tests write Chromium's managed policy under " + MANAGED
@@ -36,6 +37,18 @@ final class ChromiumPolicy implements AutoCloseable {
             throw new IllegalStateException("cannot write Chromium's policy " + file + ": " + e.getMessage(), e);
         }
         return new ChromiumPolicy(file);
+    }
+
+    /** Policies of runs that were killed before they could remove theirs (an hour is longer than any test class). */
+    private static void removeLeftovers() throws IOException {
+        java.time.Instant old = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+        try (java.util.stream.Stream<Path> files = Files.list(MANAGED)) {
+            for (Path leftover : files.filter(f -> f.getFileName().toString().startsWith("fujie-console-tests-")).toList()) {
+                if (Files.getLastModifiedTime(leftover).toInstant().isBefore(old)) {
+                    Files.deleteIfExists(leftover);
+                }
+            }
+        }
     }
 
     @Override
