@@ -36,6 +36,7 @@ class CertificateDashboardController {
         List<Instant> expiries = store.validExpiring(now, now.plus(Duration.ofDays(window)));
         model.addAttribute("counts", STATUSES.stream().map(status -> new StatusCount(status, counts.getOrDefault(status, 0L))).toList());
         model.addAttribute("total", counts.values().stream().mapToLong(Long::longValue).sum());
+        model.addAttribute("expired", store.countExpired(now));
         model.addAttribute("days", window);
         model.addAttribute("weekly", ExpiryTimeline.weekly(window));
         model.addAttribute("expiring", expiries.size());

@@ -87,6 +87,12 @@ public final class CertificateStore {
         return counts;
     }
 
+    /** Certificates still VALID in the store whose notAfter has passed (the store does not change their status). */
+    public long countExpired(Instant now) {
+        return jdbc.sql("select count(*) from certificate where status = ? and not_after < ?")
+                .params(CertificateRecord.VALID, Timestamps.utc(now)).query(Long.class).single();
+    }
+
     /** The notAfter of every valid certificate that expires in [from, to), for the expiry timeline. */
     public List<Instant> validExpiring(Instant from, Instant to) {
         return jdbc.sql("select not_after from certificate where status = ? and not_after >= ? and not_after < ? order by not_after")

@@ -74,7 +74,7 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     @Test
     void dashboardWhenOpenedThenCountsByStatusAndTheExpiryTimelineAsSvg() {
         ConsoleClient.Page weekly = ConsoleClient.admin(ca).get("/console/?days=90");
-        assertThat(weekly.body()).contains("<svg", "class=\"bar\"", "one bar per week", "By status (");
+        assertThat(weekly.body()).contains("<svg", "class=\"bar\"", "one bar per week", "By status (", "Expired (never revoked)");
         ConsoleClient.Page monthly = ConsoleClient.admin(ca).get("/console/?days=800");
         assertThat(monthly.body()).contains("<svg", "one bar per calendar month", "next 730 days");
     }
