@@ -87,7 +87,8 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
         ConsoleClient.Page page = auditor.get("/console/certificates/" + serial);
 
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains(serial).doesNotContain("id=\"revoke-form\"", "id=\"hold\"", "/console/certificates/new");
+        assertThat(page.body()).contains(serial, "Authority information access", "OCSP: URI: http", "CA issuers: URI: http",
+                "CRL distribution points", "certificate.issue").doesNotContain("id=\"revoke-form\"", "id=\"hold\"", "/console/certificates/new");
         ConsoleClient.Page officer = as(Role.RA_OFFICER).get("/console/certificates/" + serial);
         assertThat(officer.body()).contains("id=\"revoke-form\"", "id=\"hold\"");
     }
