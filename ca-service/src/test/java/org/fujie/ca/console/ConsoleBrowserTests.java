@@ -7,15 +7,13 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 
 import javax.security.auth.x500.X500Principal;
 
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
-import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.RunningCaService;
+import org.fujie.ca.support.TestCertificates;
 import org.fujie.ca.support.browser.HeadlessChromium;
 import org.fujie.pki.x509.Pem;
 import org.junit.jupiter.api.AfterAll;
@@ -36,22 +34,15 @@ import tools.jackson.databind.JsonNode;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ConsoleBrowserTests {
 
-    private static final String AUDITOR_PASSWORD = "auditor-browser";
-
     private RunningCaService ca;
-    private byte[] auditorP12;
+    private TestCertificates.Issued auditorCertificate;
 
     @BeforeAll
     void start() {
         HeadlessChromium.requireInstalled();
         ca = RunningCaService.embedded();
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
-                "subject", "CN=Console Auditor,O=Fujie Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", AUDITOR_PASSWORD)));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        auditorP12 = java.util.Base64.getDecoder().decode(issued.json().get("pkcs12").asString());
-        FujieTestClient.Response granted = ca.admin().put("/api/v1/principals", Map.of("fingerprint",
-                issued.json().get("fingerprint").asString(), "roles", List.of("AUDITOR")));
-        assertThat(granted.status()).as(granted.body()).isEqualTo(200);
+        auditorCertificate = TestCertificates.tlsClient(ca, "CN=Console Auditor,O=Fujie Tests", "auditor-browser");
+        TestCertificates.grant(ca, auditorCertificate, "AUDITOR");
     }
 
     @AfterAll
@@ -65,7 +56,8 @@ class ConsoleBrowserTests {
     }
 
     private HeadlessChromium auditor() {
-        return HeadlessChromium.withClientCertificate(ca.baseUrl(), auditorP12, AUDITOR_PASSWORD.toCharArray(), ca.trustChain());
+        return HeadlessChromium.withClientCertificate(ca.baseUrl(), auditorCertificate.pkcs12(), auditorCertificate.password(),
+                ca.trustChain());
     }
 
     @Test
@@ -125,8 +117,7 @@ class ConsoleBrowserTests {
 
     @Test
     void auditorWhenReadingTheAuditLogThenSeesTheChainVerifiedAndNoActionsAndIsRefusedWhenPostingOne() {
-        String serial = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client", "subject", "CN=Audited,O=Fujie Tests",
-                "keyGeneration", Map.of("algorithm", "EC-P256", "password", "audited-one"))).json().get("serialNumber").asString();
+        String serial = TestCertificates.tlsClient(ca, "CN=Audited,O=Fujie Tests", "audited-one").serial();
         try (HeadlessChromium browser = auditor()) {
             browser.open("/console/audit");
             assertThat(browser.find("#chain").getText()).contains("Intact");

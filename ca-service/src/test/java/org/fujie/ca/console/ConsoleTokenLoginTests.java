@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -29,8 +28,8 @@ import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 
 import org.fujie.ca.support.ConsoleClient;
-import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.RunningCaService;
+import org.fujie.ca.support.TestCertificates;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -76,16 +75,13 @@ class ConsoleTokenLoginTests {
     }
 
     private SSLContext tlsServer() throws Exception {
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-server",
-                "subject", "CN=localhost", "sans", List.of("dns:localhost"),
-                "keyGeneration", Map.of("algorithm", "EC-P256", "password", "stand-in")));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+        TestCertificates.Issued server = TestCertificates.tlsServerForLocalhost(ca, "stand-in");
         KeyStore store = KeyStore.getInstance("PKCS12");
-        try (InputStream in = new java.io.ByteArrayInputStream(Base64.getDecoder().decode(issued.json().get("pkcs12").asString()))) {
-            store.load(in, "stand-in".toCharArray());
+        try (InputStream in = new java.io.ByteArrayInputStream(server.pkcs12())) {
+            store.load(in, server.password());
         }
         KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(store, "stand-in".toCharArray());
+        keys.init(store, server.password());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keys.getKeyManagers(), null, null);
         return tls;

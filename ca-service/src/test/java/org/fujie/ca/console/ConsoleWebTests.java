@@ -6,7 +6,7 @@ import java.util.Map;
 
 import org.fujie.ca.support.ConsoleClient;
 import org.fujie.ca.support.EmbeddedCaServiceTest;
-import org.fujie.ca.support.FujieTestClient;
+import org.fujie.ca.support.TestCertificates;
 import org.fujie.ca.support.matrix.ClientCertificates;
 import org.fujie.service.security.Role;
 import org.fujie.service.web.SecurityHeadersFilter;
@@ -31,10 +31,7 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     private String issue(String cn) {
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
-                "subject", "CN=" + cn + ",O=Console Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "console-tests")));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().get("serialNumber").asString();
+        return TestCertificates.tlsClient(ca, "CN=" + cn + ",O=Console Tests", "console-tests").serial();
     }
 
     @Test
@@ -172,16 +169,12 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
 
     @Test
     void roleWhenTakenAwayWhileTheConsoleIsOpenThenTheNextPageIsRefused() {
-        String password = "short-lived-officer";
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
-                "subject", "CN=Leaving Officer,O=Console Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", password)));
-        FujieTestClient.Response granted = ca.admin().put("/api/v1/principals", Map.of("fingerprint",
-                issued.json().get("fingerprint").asString(), "roles", java.util.List.of("RA_OFFICER")));
-        ConsoleClient officer = ConsoleClient.withCertificate(ca.baseUrl(),
-                java.util.Base64.getDecoder().decode(issued.json().get("pkcs12").asString()), password.toCharArray(), ca.trustChain());
+        TestCertificates.Issued leaving = TestCertificates.tlsClient(ca, "CN=Leaving Officer,O=Console Tests", "short-lived-officer");
+        String grant = TestCertificates.grant(ca, leaving, "RA_OFFICER");
+        ConsoleClient officer = ConsoleClient.withCertificate(ca.baseUrl(), leaving.pkcs12(), leaving.password(), ca.trustChain());
         assertThat(officer.get("/console/certificates").status()).isEqualTo(200);
 
-        assertThat(ca.admin().delete("/api/v1/principals/" + granted.json().get("id").asString()).status()).isEqualTo(204);
+        assertThat(ca.admin().delete("/api/v1/principals/" + grant).status()).isEqualTo(204);
 
         assertThat(officer.get("/console/certificates").status()).isEqualTo(403);
     }

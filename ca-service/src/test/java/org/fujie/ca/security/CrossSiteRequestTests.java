@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.fujie.ca.support.EmbeddedCaServiceTest;
 import org.fujie.ca.support.FujieTestClient;
+import org.fujie.ca.support.TestCertificates;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,10 +21,7 @@ class CrossSiteRequestTests extends EmbeddedCaServiceTest {
     private static final String CROSS_SITE = "urn:fujie:problem:cross-site-request";
 
     private String issue(String cn) {
-        FujieTestClient.Response issued = ca.admin().post("/api/v1/certificates", Map.of("profile", "tls-client",
-                "subject", "CN=" + cn + ",O=Cross Site Tests", "keyGeneration", Map.of("algorithm", "EC-P256", "password", "cross-site")));
-        assertThat(issued.status()).as(issued.body()).isEqualTo(201);
-        return issued.json().get("serialNumber").asString();
+        return TestCertificates.tlsClient(ca, "CN=" + cn + ",O=Cross Site Tests", "cross-site").serial();
     }
 
     private String status(String serial) {

@@ -1,6 +1,5 @@
 package org.fujie.ca.support;
 
-import java.io.ByteArrayInputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -9,7 +8,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.KeyStore;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,7 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -45,17 +42,7 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient withCertificate(String baseUrl, byte[] p12, char[] password, Path trustChain) {
-        try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(new ByteArrayInputStream(p12), password);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(kmf.getKeyManagers(), FujieTestClient.trustManagers(trustChain), null);
-            return new ConsoleClient(baseUrl, tls);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConsoleClient(baseUrl, FujieTestClient.tls(p12, password, trustChain));
     }
 
     /** The bootstrap ADMIN of a running ca-service. */
@@ -70,13 +57,7 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient anonymous(RunningCaService ca) {
-        try {
-            SSLContext tls = SSLContext.getInstance("TLS");
-            tls.init(null, FujieTestClient.trustManagers(ca.trustChain()), null);
-            return new ConsoleClient(ca.baseUrl(), tls);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new ConsoleClient(ca.baseUrl(), FujieTestClient.tls(null, null, ca.trustChain()));
     }
 
     /** The value of a cookie the service set (e.g. the session id), or null. */
