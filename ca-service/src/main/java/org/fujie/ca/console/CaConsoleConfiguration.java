@@ -6,10 +6,12 @@ import static org.fujie.service.security.Role.RA_OFFICER;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.util.List;
+import java.util.Map;
 
 import org.fujie.service.console.ConsoleMessages;
 import org.fujie.service.console.ConsoleNavigation;
 import org.fujie.service.console.ConsoleSecurity;
+import org.fujie.service.console.ConsoleTargets;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -56,6 +58,12 @@ class CaConsoleConfiguration {
                 new ConsoleNavigation.Item("ca.nav.cas", "/console/cas"),
                 new ConsoleNavigation.Item("ca.nav.profiles", "/console/profiles"),
                 new ConsoleNavigation.Item("ca.nav.audit", "/console/audit")));
+    }
+
+    /** Audit entries name certificates and CAs so; the audit page links them to their pages. */
+    @Bean
+    ConsoleTargets caConsoleTargets() {
+        return new ConsoleTargets(Map.of("certificate:", "/console/certificates/", "ca:", "/console/cas/"));
     }
 
     @Bean

@@ -80,6 +80,7 @@ class ConsoleBrowserTests {
             browser.screenshot("03-certificate-issued");
 
             new Select(browser.find("#reason")).selectByValue("keyCompromise");
+            browser.find("#confirm").click();
             browser.submit("#revoke");
 
             assertThat(browser.find("#status").getText()).isEqualTo("Revoked");
@@ -123,6 +124,9 @@ class ConsoleBrowserTests {
             assertThat(browser.find("#chain").getText()).contains("Intact");
             assertThat(browser.text()).contains("certificate.issue", "CN=Console Auditor");
             browser.screenshot("10-audit-log");
+            // The entry of the issue links to the certificate.
+            browser.afterNavigation(() -> browser.find("a[href$='/console/certificates/" + serial + "']").click());
+            assertThat(browser.find("h1").getText()).isEqualTo("CN=Audited,O=Fujie Tests");
 
             browser.open("/console/certificates/" + serial);
             assertThat(browser.find("#status").getText()).isEqualTo("Valid");
@@ -136,7 +140,8 @@ class ConsoleBrowserTests {
                     "const form = document.createElement('form'); form.method = 'post'; form.action = arguments[0];"
                             + "const token = document.querySelector('input[name=_csrf]').cloneNode();"
                             + "const reason = document.createElement('input'); reason.name = 'reason'; reason.value = 'keyCompromise';"
-                            + "form.append(token, reason); document.body.append(form); form.submit();",
+                            + "const confirm = document.createElement('input'); confirm.name = 'confirm'; confirm.value = 'yes';"
+                            + "form.append(token, reason, confirm); document.body.append(form); form.submit();",
                     "/console/certificates/" + serial + "/revoke"));
 
             assertThat(browser.find("h1").getText()).isEqualTo("Not allowed");

@@ -96,7 +96,8 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
         ConsoleClient auditor = as(Role.AUDITOR);
         auditor.get("/console/certificates/" + serial);
 
-        ConsoleClient.Page refused = auditor.post("/console/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"));
+        ConsoleClient.Page refused = auditor.post("/console/certificates/" + serial + "/revoke",
+                Map.of("reason", "keyCompromise", "confirm", "yes"));
 
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.body()).contains("Not allowed");
@@ -110,9 +111,23 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
         ConsoleClient admin = ConsoleClient.admin(ca);
         admin.get("/console/certificates/" + serial);
 
-        ConsoleClient.Page refused = admin.postWithoutToken("/console/certificates/" + serial + "/revoke", Map.of("reason", "keyCompromise"));
+        ConsoleClient.Page refused = admin.postWithoutToken("/console/certificates/" + serial + "/revoke",
+                Map.of("reason", "keyCompromise", "confirm", "yes"));
 
         assertThat(refused.status()).isEqualTo(403);
+        assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
+    }
+
+    @Test
+    void revocationWhenNotConfirmedThenRefusedWithTheReasonShown() {
+        String serial = issue("Unconfirmed");
+        ConsoleClient officer = as(Role.RA_OFFICER);
+        officer.get("/console/certificates/" + serial);
+
+        ConsoleClient.Page refused = officer.post("/console/certificates/" + serial + "/revoke", Map.of("reason", "superseded"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("confirm the revocation");
         assertThat(ca.admin().get("/api/v1/certificates/" + serial).json().get("status").asString()).isEqualTo("VALID");
     }
 

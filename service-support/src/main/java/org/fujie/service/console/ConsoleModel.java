@@ -18,11 +18,19 @@ class ConsoleModel {
     private final WebInvocationPrivilegeEvaluator evaluator;
     private final ConsoleLinks links;
     private final ConsoleNavigation navigation;
+    private final ConsoleTargets targets;
 
-    ConsoleModel(WebInvocationPrivilegeEvaluator evaluator, ConsoleLinks links, ObjectProvider<ConsoleNavigation> navigation) {
+    ConsoleModel(WebInvocationPrivilegeEvaluator evaluator, ConsoleLinks links, ObjectProvider<ConsoleNavigation> navigation,
+            ObjectProvider<ConsoleTargets> targets) {
         this.evaluator = evaluator;
         this.links = links;
         this.navigation = navigation.getIfAvailable(() -> new ConsoleNavigation("", List.of()));
+        this.targets = targets.getIfAvailable(() -> ConsoleTargets.NONE);
+    }
+
+    @ModelAttribute("targets")
+    ConsoleTargets targets() {
+        return targets;
     }
 
     @ModelAttribute("navigation")
