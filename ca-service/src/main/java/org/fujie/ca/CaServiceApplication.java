@@ -4,7 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = {"org.fujie.ca", "org.fujie.service.web"})
+@SpringBootApplication(scanBasePackages = {"org.fujie.ca", "org.fujie.service.web", "org.fujie.service.console"})
 @ConfigurationPropertiesScan("org.fujie.ca")
 public class CaServiceApplication {
 

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.fujie.ca.authority.AuthorityRegistry;
@@ -22,6 +21,7 @@ import org.fujie.ca.revocation.RevocationService;
 import org.fujie.ca.store.CertificateQuery;
 import org.fujie.ca.store.CertificateRecord;
 import org.fujie.ca.store.CertificateStore;
+import org.fujie.ca.store.SerialText;
 import org.fujie.pki.revocation.RevocationReason;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -91,11 +91,7 @@ class CertificateController {
 
     @PostMapping("/{serial}/revoke")
     RevocationView revoke(@PathVariable String serial, @RequestBody RevokeRequest request, Authentication caller) {
-        if (request == null || request.reason() == null) {
-            throw new FujieException(CaProblem.REVOCATION_REASON_UNKNOWN, "give a reason: one of " + REASON_NAMES);
-        }
-        RevocationReason reason = RevocationReason.fromName(request.reason()).orElseThrow(() -> new FujieException(
-                CaProblem.REVOCATION_REASON_UNKNOWN, "no revocation reason " + request.reason() + "; one of " + REASON_NAMES));
+        RevocationReason reason = RevocationService.reason(request == null ? null : request.reason());
         Instant invalidityDate = null;
         if (request.invalidityDate() != null) {
             try {
@@ -116,15 +112,8 @@ class CertificateController {
         return new RevocationView(view(outcome.certificate()), outcome.changed(), outcome.detail());
     }
 
-    private static final List<String> REASON_NAMES = java.util.Arrays.stream(RevocationReason.values())
-            .filter(r -> r != RevocationReason.REMOVE_FROM_CRL).map(RevocationReason::rfcName).toList();
-
     private static String normalised(String serial) {
-        String lower = serial.toLowerCase(Locale.ROOT);
-        if (lower.isEmpty() || lower.length() > 64 || !lower.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
-            throw new FujieException(CommonProblem.NOT_FOUND, "no certificate with serial " + serial);
-        }
-        return lower;
+        return SerialText.normalised(serial);
     }
 
     record Page(List<CertificateView> items, int page, int size, long total) {

@@ -59,6 +59,15 @@ public final class DelegatedResponders {
     private record Responder(String serial, String keyAlias, Instant notBefore, Instant notAfter) {
     }
 
+    /** The CA's newest responder certificate as stored, for the console: serial, key alias and validity. */
+    public record ResponderStatus(String serial, String keyAlias, Instant notBefore, Instant notAfter, boolean renewalDue) {
+    }
+
+    /** The newest responder of the CA, or empty before the first OCSP answer made one. Reads only; never issues. */
+    public Optional<ResponderStatus> status(String caId) {
+        return newest(caId).map(r -> new ResponderStatus(r.serial(), r.keyAlias(), r.notBefore(), r.notAfter(), renewalDue(r)));
+    }
+
     /** The CA's responder now: loaded, or issued when it has none or its certificate is due for renewal. */
     public OcspResponseSigner forCa(String caId) {
         OcspResponseSigner signer = current.get(caId);

@@ -29,6 +29,20 @@ public final class RevocationService {
 
     private static final Logger log = LoggerFactory.getLogger(RevocationService.class);
 
+    /** The reasons to revoke with (removeFromCRL only ever appears on delta CRLs, for a released hold). */
+    public static final List<RevocationReason> REASONS = java.util.Arrays.stream(RevocationReason.values())
+            .filter(r -> r != RevocationReason.REMOVE_FROM_CRL).toList();
+    public static final List<String> REASON_NAMES = REASONS.stream().map(RevocationReason::rfcName).toList();
+
+    /** The reason of an RFC 5280 name, or the problem that tells the caller which names there are. */
+    public static RevocationReason reason(String name) {
+        if (name == null || name.isBlank()) {
+            throw new FujieException(CaProblem.REVOCATION_REASON_UNKNOWN, "give a reason: one of " + REASON_NAMES);
+        }
+        return RevocationReason.fromName(name).orElseThrow(() -> new FujieException(
+                CaProblem.REVOCATION_REASON_UNKNOWN, "no revocation reason " + name + "; one of " + REASON_NAMES));
+    }
+
     private final CertificateStore store;
     private final AuditedTransactions audited;
     private final Clock clock;

@@ -78,6 +78,28 @@ public final class CertificateStore {
         return jdbc.sql("select count(*) from certificate" + filter.where).params(filter.params).query(Long.class).single();
     }
 
+    /** How many certificates each status has (statuses without certificates are absent). */
+    public Map<String, Long> countByStatus() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("select status, count(*) from certificate group by status order by status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getLong(2))).list()
+                .forEach(entry -> counts.put(entry.getKey(), entry.getValue()));
+        return counts;
+    }
+
+    /** Certificates still VALID in the store whose notAfter has passed (the store does not change their status). */
+    public long countExpired(Instant now) {
+        return jdbc.sql("select count(*) from certificate where status = ? and not_after < ?")
+                .params(CertificateRecord.VALID, Timestamps.utc(now)).query(Long.class).single();
+    }
+
+    /** The notAfter of every valid certificate that expires in [from, to), for the expiry timeline. */
+    public List<Instant> validExpiring(Instant from, Instant to) {
+        return jdbc.sql("select not_after from certificate where status = ? and not_after >= ? and not_after < ? order by not_after")
+                .params(CertificateRecord.VALID, Timestamps.utc(from), Timestamps.utc(to))
+                .query((rs, n) -> Timestamps.read(rs, 1)).list();
+    }
+
     private record Filter(String where, Map<String, Object> params) {
     }
 
@@ -100,6 +122,10 @@ public final class CertificateStore {
         if (q.caId() != null) {
             conditions.add("ca_id = :caId");
             params.put("caId", q.caId());
+        }
+        if (q.expiresAfter() != null) {
+            conditions.add("not_after >= :expiresAfter");
+            params.put("expiresAfter", Timestamps.utc(q.expiresAfter()));
         }
         if (q.expiresBefore() != null) {
             conditions.add("not_after < :expiresBefore");

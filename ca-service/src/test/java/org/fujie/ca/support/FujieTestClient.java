@@ -90,24 +90,27 @@ public final class FujieTestClient {
     }
 
     public static FujieTestClient forPkcs12(String baseUrl, byte[] p12, char[] password, Path trustChain) {
-        try {
-            KeyStore keys = KeyStore.getInstance("PKCS12");
-            keys.load(new java.io.ByteArrayInputStream(p12), password);
-            KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(keys, password);
-            SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(kmf.getKeyManagers(), trustManagers(trustChain), null);
-            return new FujieTestClient(baseUrl, ssl);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return new FujieTestClient(baseUrl, tls(p12, password, trustChain));
     }
 
     public static FujieTestClient anonymous(String baseUrl, Path trustChain) {
+        return new FujieTestClient(baseUrl, tls(null, null, trustChain));
+    }
+
+    /** TLS trusting Fujie's chain, presenting the PKCS#12 file's certificate (none when p12 is null). */
+    public static SSLContext tls(byte[] p12, char[] password, Path trustChain) {
         try {
+            javax.net.ssl.KeyManager[] keyManagers = null;
+            if (p12 != null) {
+                KeyStore keys = KeyStore.getInstance("PKCS12");
+                keys.load(new java.io.ByteArrayInputStream(p12), password);
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, password);
+                keyManagers = kmf.getKeyManagers();
+            }
             SSLContext ssl = SSLContext.getInstance("TLS");
-            ssl.init(null, trustManagers(trustChain), null);
-            return new FujieTestClient(baseUrl, ssl);
+            ssl.init(keyManagers, trustManagers(trustChain), null);
+            return ssl;
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -15,12 +15,14 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.preauth.x509.SubjectX500PrincipalExtractor;
+import org.springframework.security.web.authentication.preauth.x509.X509AuthenticationFilter;
 
 /**
  * The security every Fujie service shares: callers authenticate with the client certificate of the
  * TLS connection (the server verified it against Fujie's CAs) or with a bearer access token from
- * trust-service (when the service has a {@link JwtDecoder}); sessions and CSRF do not exist (no
- * cookies: a browser never sends these credentials by itself), failures are problem JSON. The rules for the endpoints every service has (health,
+ * trust-service (when the service has a {@link JwtDecoder}); sessions do not exist. CSRF tokens do not either, but a
+ * browser does send a client certificate by itself, so requests a browser marks as cross-site are refused
+ * ({@link CrossSiteRequestFilter}); failures are problem JSON. The rules for the endpoints every service has (health,
  * principals, audit) are here; each service adds its own and ends with denyAll.
  */
 public final class ServiceSecurity {
@@ -32,6 +34,7 @@ public final class ServiceSecurity {
         bearerTokens(http);
         return http
                 .csrf(csrf -> csrf.disable())
+                .addFilterBefore(new CrossSiteRequestFilter(), X509AuthenticationFilter.class)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(cache -> cache.disable())
                 .x509(x509 -> x509

@@ -58,6 +58,15 @@ public final class ClientCertificates implements CredentialKind {
         return issued.get(role).get("subject").asString();
     }
 
+    /** The PKCS#12 file of the role's certificate, protected by {@link #password()}. */
+    public byte[] pkcs12(Role role) {
+        return Base64.getDecoder().decode(issued.get(role).get("pkcs12").asString());
+    }
+
+    public char[] password() {
+        return PASSWORD.toCharArray();
+    }
+
     @Override
     public String name() {
         return "client certificate";
@@ -65,7 +74,6 @@ public final class ClientCertificates implements CredentialKind {
 
     @Override
     public FujieTestClient as(Role role, String baseUrl) {
-        byte[] p12 = Base64.getDecoder().decode(issued.get(role).get("pkcs12").asString());
-        return FujieTestClient.forPkcs12(baseUrl, p12, PASSWORD.toCharArray(), trustChain);
+        return FujieTestClient.forPkcs12(baseUrl, pkcs12(role), password(), trustChain);
     }
 }

@@ -33,6 +33,13 @@ public final class EndpointDiscovery {
     private EndpointDiscovery() {
     }
 
+    /** The endpoints whose path starts with the prefix ({@code /console}), or, with {@code inside} false, the others. */
+    public static Set<Endpoint> filtered(Set<Endpoint> endpoints, String prefix, boolean inside) {
+        Set<Endpoint> selected = new TreeSet<>();
+        endpoints.stream().filter(e -> e.pattern().startsWith(prefix) == inside).forEach(selected::add);
+        return selected;
+    }
+
     public static Set<Endpoint> of(ApplicationContext context) {
         Set<Endpoint> endpoints = new TreeSet<>(handlerMethods(context));
         endpoints.addAll(servlets(((WebApplicationContext) context).getServletContext()));
