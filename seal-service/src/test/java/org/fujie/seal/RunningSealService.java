@@ -131,6 +131,14 @@ final class RunningSealService implements AutoCloseable {
                 "seal-admin".toCharArray(), ca.trustChain());
     }
 
+    /** A client certificate from ca-service (its PKCS#12, for a browser), granted the role in seal-service by fingerprint. */
+    org.fujie.ca.support.TestCertificates.Issued user(String subject, String role) {
+        org.fujie.ca.support.TestCertificates.Issued issued = org.fujie.ca.support.TestCertificates.tlsClient(ca, subject, "console-user");
+        FujieTestClient.Response granted = admin.put("/api/v1/principals", Map.of("fingerprint", issued.fingerprint(), "roles", List.of(role)));
+        assertThat(granted.status()).as(granted.body()).isBetween(200, 201);
+        return issued;
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
