@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = {"org.fujie.seal", "org.fujie.service.web"})
+@SpringBootApplication(scanBasePackages = {"org.fujie.seal", "org.fujie.service.web", "org.fujie.service.console"})
 @ConfigurationPropertiesScan("org.fujie.seal")
 public class SealServiceApplication {
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.fujie.ca.support.FreePorts;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.RunningCaService;
+import org.fujie.ca.support.TestCertificates;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -132,6 +133,13 @@ final class RunningSealService implements AutoCloseable {
                 "seal-admin".toCharArray(), ca.trustChain());
     }
 
+    /** A client certificate from ca-service (its PKCS#12, for a browser), granted the role in seal-service by fingerprint. */
+    TestCertificates.Issued user(String subject, String role) {
+        TestCertificates.Issued issued = TestCertificates.tlsClient(ca, subject, "console-user");
+        FujieTestClient.Response granted = admin.put("/api/v1/principals", Map.of("fingerprint", issued.fingerprint(), "roles", List.of(role)));
+        assertThat(granted.status()).as(granted.body()).isBetween(200, 201);
+        return issued;
+    }
 
     @Override
     public void close() {

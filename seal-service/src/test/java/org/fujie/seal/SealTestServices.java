@@ -70,6 +70,24 @@ public final class SealTestServices implements AutoCloseable {
         return new SealTestServices(sealArguments);
     }
 
+    /** A browser's certificate for the subject, granted the seal-service role. */
+    public org.fujie.ca.support.TestCertificates.Issued user(String subject, String role) {
+        return services.user(subject, role);
+    }
+
+    public String sealUrl() {
+        return services.url();
+    }
+
+    public String trustUrl() {
+        return services.trustUrl();
+    }
+
+    /** The running ca-service (its trust chain, its bootstrap ADMIN's files). */
+    public org.fujie.ca.support.RunningCaService ca() {
+        return services.ca();
+    }
+
     /** A bean of the running seal-service. */
     public <T> T sealServiceBean(Class<T> type) {
         return services.bean(type);

@@ -13,7 +13,7 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /** Documents and images for stamping tests. */
-final class TestDocuments {
+public final class TestDocuments {
 
     private TestDocuments() {
     }
@@ -26,7 +26,7 @@ final class TestDocuments {
     }
 
     /** One Letter page; the title's non-Latin characters are replaced, as Helvetica has none. */
-    static byte[] onePage(String title) throws IOException {
+    public static byte[] onePage(String title) throws IOException {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDPage page = new PDPage();
             document.addPage(page);

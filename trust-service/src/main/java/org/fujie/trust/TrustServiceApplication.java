@@ -6,7 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
-@SpringBootApplication(scanBasePackages = {"org.fujie.trust", "org.fujie.service.web"})
+@SpringBootApplication(scanBasePackages = {"org.fujie.trust", "org.fujie.service.web", "org.fujie.service.console"})
 @ConfigurationPropertiesScan("org.fujie.trust")
 public class TrustServiceApplication {
 

@@ -40,7 +40,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class SealService {
 
     /** The algorithms ca-service's seal profile allows. */
-    static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
+    /** The key algorithms a seal may have (the console offers them). */
+    public static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
 
     private static final Logger log = LoggerFactory.getLogger(SealService.class);
     private static final SealImageRenderer RENDERER = new SealImageRenderer();
@@ -301,6 +302,11 @@ public final class SealService {
             throw new FujieException(SealProblem.SEAL_INVALID, "at most 100 keepers per seal");
         }
         return List.copyOf(distinct);
+    }
+
+    /** The standard image of a seal of this type, as {@link #make} draws it when no image is given (the console's preview). */
+    public static byte[] standardImage(String organization, String name, String type) {
+        return drawn(text(organization, "organization", 128), text(name, "name", 64), type(type));
     }
 
     private static byte[] checked(byte[] png) {

@@ -2,13 +2,10 @@ package org.fujie.seal.stamp;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.bouncycastle.crypto.digests.SM3Digest;
 import org.fujie.seal.problem.SealProblem;
@@ -37,18 +34,17 @@ import tools.jackson.databind.json.JsonMapper;
 class StampController {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    /** Documents up to 256 MB are stamped; above 8 MB through files, so memory stays bounded. */
-    private static final long MAX_DOCUMENT_BYTES = 256L * 1024 * 1024;
-    private static final int IN_MEMORY_BYTES = 8 * 1024 * 1024;
     /** The XAdES signer's parsing limit (StampingConfiguration). */
     private static final int MAX_XML_BYTES = 32 * 1024 * 1024;
 
     private final SealStamper stamper;
     private final SealService seals;
+    private final PdfStamping pdfs;
 
     StampController(SealStamper stamper, SealService seals) {
         this.stamper = stamper;
         this.seals = seals;
+        this.pdfs = new PdfStamping(stamper);
     }
 
     @PostMapping("/api/v1/seals/{id}/stamp")
@@ -61,8 +57,8 @@ class StampController {
         } catch (JacksonException e) {
             throw new FujieException(SealProblem.STAMP_INVALID, "options is not the JSON of CONTRACT.md");
         }
-        if (document.getSize() > MAX_DOCUMENT_BYTES) {
-            throw new FujieException(SealProblem.STAMP_INVALID, "the document is larger than " + MAX_DOCUMENT_BYTES + " bytes");
+        if (document.getSize() > PdfStamping.MAX_DOCUMENT_BYTES) {
+            throw new FujieException(SealProblem.STAMP_INVALID, "the document is larger than " + PdfStamping.MAX_DOCUMENT_BYTES + " bytes");
         }
         if (parsed.isSes()) {
             stampSes(id, document, parsed, Actor.of(caller), response);
@@ -71,22 +67,11 @@ class StampController {
         if (parsed.format() != null) {
             throw new FujieException(SealProblem.STAMP_INVALID, "format must be \"ses\" (a GB/T 38540 signature) or absent");
         }
-        if (!isPdf(document)) {
+        if (!PdfStamping.isPdf(document)) {
             stampXml(id, document, parsed, Actor.of(caller), response);
             return;
         }
-        if (document.getSize() <= IN_MEMORY_BYTES) {
-            byte[] pdf;
-            try (InputStream in = document.getInputStream()) {
-                pdf = in.readNBytes(IN_MEMORY_BYTES + 1);
-            }
-            byte[] stamped = stamper.stamp(id, pdf, parsed, Actor.of(caller));
-            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-            response.setContentLengthLong(stamped.length);
-            response.getOutputStream().write(stamped);
-            return;
-        }
-        stampOnDisk(id, document, parsed, Actor.of(caller), response);
+        pdfs.stamp(id, document, parsed, Actor.of(caller), response, null);
     }
 
     /** XML, or other data sealed enveloping or detached: XAdES, in memory, so within the XML limit. */
@@ -129,44 +114,6 @@ class StampController {
         response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
         response.setContentLengthLong(signature.length);
         response.getOutputStream().write(signature);
-    }
-
-    /** ISO 32000-2 7.5.2 lets the header start within the first 1024 bytes. */
-    private static boolean isPdf(MultipartFile document) throws IOException {
-        byte[] head;
-        try (InputStream in = document.getInputStream()) {
-            head = in.readNBytes(1024);
-        }
-        String text = new String(head, java.nio.charset.StandardCharsets.ISO_8859_1);
-        return text.contains("%PDF-");
-    }
-
-    /** A large document goes through files in a private folder, removed once the answer is sent or the stamp refused. */
-    private void stampOnDisk(String id, MultipartFile document, StampOptions options, Actor keeper, HttpServletResponse response)
-            throws IOException {
-        Path work = Files.createTempDirectory("fujie-stamp-");
-        try {
-            Path in = work.resolve("in.pdf");
-            Path out = work.resolve("stamped.pdf");
-            document.transferTo(in);
-            stamper.stamp(id, in, out, options, keeper);
-            response.setContentType(MediaType.APPLICATION_PDF_VALUE);
-            response.setContentLengthLong(Files.size(out));
-            Files.copy(out, response.getOutputStream());
-        } finally {
-            delete(work);
-        }
-    }
-
-    private static void delete(Path work) {
-        try (Stream<Path> files = Files.list(work)) {
-            for (Path file : files.toList()) {
-                Files.deleteIfExists(file);
-            }
-            Files.deleteIfExists(work);
-        } catch (IOException e) {
-            // the temporary folder is left for the OS to clear
-        }
     }
 
     /** A keeper reads the usage of its own seals only ({@link KeeperScope}). */

@@ -22,22 +22,22 @@ import org.fujie.pki.xades.XmlSignatureReport;
 
 /** The verification report of CONTRACT.md, in EN 319 102-1 vocabulary. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-record VerificationReportView(String indication, String subIndication, String detail, List<SignatureView> signatures) {
+public record VerificationReportView(String indication, String subIndication, String detail, List<SignatureView> signatures) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record TimestampView(String genTime, String tsa, String indication, String subIndication, List<String> chain, String detail) {
+    public record TimestampView(String genTime, String tsa, String indication, String subIndication, List<String> chain, String detail) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record RevocationView(String subject, String serialNumber, String source, String status, String revokedAt, String reason,
+    public record RevocationView(String subject, String serialNumber, String source, String status, String revokedAt, String reason,
             String thisUpdate, String nextUpdate, String detail) {
     }
 
-    record ModificationView(String object, String kind, boolean allowed, String description) {
+    public record ModificationView(String object, String kind, boolean allowed, String description) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SignatureView(String id, String format, String signer, String signingTime, String claimedSigningTime,
+    public record SignatureView(String id, String format, String signer, String signingTime, String claimedSigningTime,
             TimestampView timestamp, String indication, String subIndication, boolean integrity, List<String> chain,
             List<RevocationView> revocation, boolean coversWholeDocument, String level, List<ModificationView> modifications,
             List<TimestampView> archiveTimestamps, List<String> signedScopes, String claimedRole, String counterSignatureOf,
@@ -46,13 +46,13 @@ record VerificationReportView(String indication, String subIndication, String de
 
     /** A GB/T 38540 seal's fields, as read (trusted as far as the checks passed). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record SealView(String version, String vendorId, String esId, int type, String name, String created, String validStart,
+    public record SealView(String version, String vendorId, String esId, int type, String name, String created, String validStart,
             String validEnd, String pictureType, String maker) {
     }
 
     /** One step of GB/T 38540's verification order. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record CheckView(String check, String indication, String subIndication, String detail) {
+    public record CheckView(String check, String indication, String subIndication, String detail) {
     }
 
     static VerificationReportView of(PdfReport report) {

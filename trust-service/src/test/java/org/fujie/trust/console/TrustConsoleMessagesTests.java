@@ -1,0 +1,20 @@
+package org.fujie.trust.console;
+
+import java.io.IOException;
+
+import org.fujie.ca.support.ConsoleTexts;
+import org.junit.jupiter.api.Test;
+
+/** Every trust-service console text exists in English and Chinese, and every text its templates name exists. */
+class TrustConsoleMessagesTests {
+
+    @Test
+    void everyBundleWhenComparedAcrossLanguagesThenSameKeys() {
+        ConsoleTexts.assertSameKeysInBothLanguages("console/trust-messages");
+    }
+
+    @Test
+    void everyTemplateWhenReadThenItsTextsExist() throws IOException {
+        ConsoleTexts.assertEveryTemplateTextExists("console/trust-messages", 60);
+    }
+}
