@@ -2,9 +2,6 @@ package org.fujie.seal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-
-
-
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
