@@ -77,6 +77,26 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
     }
 
     @Test
+    void auditPageWhenBrowsedKeepsItsChainVerificationAMinuteAndVerifiesAgainWhenAsked() {
+        ConsoleClient auditor = as(Role.AUDITOR);
+        long first = entriesChecked(auditor.get("/console/audit").body());
+        issue("Audit Page");   // new entries after the verification
+
+        long kept = entriesChecked(auditor.get("/console/audit?page=1").body());
+        long again = entriesChecked(auditor.get("/console/audit?verify=now").body());
+
+        assertThat(kept).isEqualTo(first);
+        assertThat(again).isGreaterThan(first);
+    }
+
+    private static long entriesChecked(String page) {
+        java.util.regex.Matcher intact = java.util.regex.Pattern.compile("Intact: (\\d+) entries checked").matcher(page);
+        assertThat(intact.find()).as(page).isTrue();
+        assertThat(page).contains("Verified at", "verify=now");
+        return Long.parseLong(intact.group(1));
+    }
+
+    @Test
     void auditorWhenViewingACertificateThenSeesItButNoActions() {
         String serial = issue("Auditor View");
         ConsoleClient auditor = as(Role.AUDITOR);
