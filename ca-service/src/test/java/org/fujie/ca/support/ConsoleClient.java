@@ -57,7 +57,12 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient anonymous(RunningCaService ca) {
-        return new ConsoleClient(ca.baseUrl(), FujieTestClient.tls(null, null, ca.trustChain()));
+        return anonymous(ca.baseUrl(), ca.trustChain());
+    }
+
+    /** A browser with no client certificate, trusting the chain. */
+    public static ConsoleClient anonymous(String baseUrl, Path trustChain) {
+        return new ConsoleClient(baseUrl, FujieTestClient.tls(null, null, trustChain));
     }
 
     /** The value of a cookie the service set (e.g. the session id), or null. */
