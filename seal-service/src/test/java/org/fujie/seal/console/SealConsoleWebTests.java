@@ -62,6 +62,28 @@ class SealConsoleWebTests extends SealServicesTest {
     }
 
     @Test
+    void revocationWhenNotConfirmedThenRefusedWithTheReasonShownAndTheSealStaysActive() {
+        String id = console.active("确认专用章");
+        ConsoleClient admin = console.as(console.approver);
+        assertThat(admin.get("/console/seals/" + id).body()).contains("name=\"confirm\" value=\"yes\" required");
+
+        ConsoleClient.Page refused = admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("confirm the revocation", "urn:fujie:problem:malformed-request");
+        assertThat(admin.get("/console/seals/" + id).body()).contains("Active", "id=\"revoke-form\"");
+    }
+
+    @Test
+    void auditLogWhenAnEntryNamesASealThenItsTargetLinksToTheSealsPage() {
+        String id = console.make("链接专用章");
+
+        String log = console.as(console.auditor).get("/console/audit?target=seal:" + id).body();
+
+        assertThat(log).contains("<a href=\"/console/seals/" + id + "\">seal:" + id + "</a>");
+    }
+
+    @Test
     void lifecycleWhenSuspendedResumedAndRevokedThenEachShownAndAudited() {
         String id = console.active("周期专用章");
         ConsoleClient admin = console.as(console.approver);
@@ -71,7 +93,7 @@ class SealConsoleWebTests extends SealServicesTest {
         assertThat(admin.get("/console/seals/" + id).body()).contains("Suspended", "id=\"resume\"");
         assertThat(admin.post("/console/seals/" + id + "/resume", Map.of()).status()).isEqualTo(302);
         assertThat(admin.get("/console/seals/" + id).body()).contains("id=\"suspend\"");
-        assertThat(admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded")).status()).isEqualTo(302);
+        assertThat(admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded", "confirm", "yes")).status()).isEqualTo(302);
 
         assertThat(admin.get("/console/seals/" + id).body()).contains("Revoked", "cannot be undone").doesNotContain("id=\"seal-actions\"");
         ConsoleClient auditor = console.as(console.auditor);
