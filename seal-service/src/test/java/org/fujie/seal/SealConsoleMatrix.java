@@ -28,6 +28,7 @@ final class SealConsoleMatrix {
             rule("POST", "/console/seals/{id}/suspend", SEAL_ADMIN),
             rule("POST", "/console/seals/{id}/resume", SEAL_ADMIN),
             rule("POST", "/console/seals/{id}/revoke", SEAL_ADMIN),
+            rule("POST", "/console/seals/{id}/keepers", SEAL_ADMIN),
             rule("GET", "/console/stamp", SEAL_KEEPER),
             rule("POST", "/console/stamp", SEAL_KEEPER));
 

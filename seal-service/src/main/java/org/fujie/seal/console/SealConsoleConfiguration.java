@@ -39,7 +39,7 @@ class SealConsoleConfiguration {
             auth
                     .requestMatchers(HttpMethod.GET, "/console/seals/new", "/console/seals/preview.png").hasRole(SEAL_ADMIN.name())
                     .requestMatchers(HttpMethod.POST, "/console/seals/new", "/console/seals/*/approve", "/console/seals/*/suspend",
-                            "/console/seals/*/resume", "/console/seals/*/revoke")
+                            "/console/seals/*/resume", "/console/seals/*/revoke", "/console/seals/*/keepers")
                     .hasRole(SEAL_ADMIN.name())
                     .requestMatchers("/console/stamp").hasRole(SEAL_KEEPER.name())
                     .requestMatchers(HttpMethod.GET, "/console/", "/console/seals", "/console/seals/*", "/console/seals/*/image.png")

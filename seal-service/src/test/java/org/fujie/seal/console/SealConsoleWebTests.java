@@ -84,6 +84,24 @@ class SealConsoleWebTests extends SealServicesTest {
     }
 
     @Test
+    void keepersWhenReplacedOnTheSealsPageThenShownAndAuditedAndAnEmptyListIsExplained() {
+        String id = console.make("保管专用章");
+        ConsoleClient admin = console.as(console.approver);
+        assertThat(admin.get("/console/seals/" + id).body()).contains("id=\"keepers-form\"", SealConsole.KEEPER);
+        assertThat(console.as(console.auditor).get("/console/seals/" + id).body()).doesNotContain("id=\"keepers-form\"");
+
+        ConsoleClient.Page replaced = admin.post("/console/seals/" + id + "/keepers",
+                Map.of("keepers", "CN=Console Keeper Two,O=Ministry\n\n" + SealConsole.KEEPER + "\n"));
+        ConsoleClient.Page empty = admin.post("/console/seals/" + id + "/keepers", Map.of("keepers", " \n"));
+
+        assertThat(replaced.status()).isEqualTo(302);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("keepers must name at least one keeper", "urn:fujie:problem:seal-invalid");
+        assertThat(admin.get("/console/seals/" + id).body()).contains("The keepers were replaced", "CN=Console Keeper Two,O=Ministry");
+        assertThat(console.as(console.auditor).get("/console/audit?target=seal:" + id).body()).contains("seal.keepers");
+    }
+
+    @Test
     void lifecycleWhenSuspendedResumedAndRevokedThenEachShownAndAudited() {
         String id = console.active("周期专用章");
         ConsoleClient admin = console.as(console.approver);
