@@ -13,7 +13,7 @@ import org.fujie.ca.support.matrix.RoleMatrix;
  * Who may call what in seal-service (SealSecurityConfig), one row per endpoint; SealRoleMatrixTests holds the running
  * service to it. Decisions (DESIGN.md roles, least privilege):
  * <ul>
- * <li>Making a seal and every step of its lifecycle (approve, suspend, resume, renew, revoke): SEAL_ADMIN only; the
+ * <li>Making a seal, every step of its lifecycle (approve, suspend, resume, renew, revoke) and its keepers: SEAL_ADMIN only; the
  * four-eyes rule (another SEAL_ADMIN approves) is the service's. Not ADMIN: running the CAs is not making seals.</li>
  * <li>Stamping: SEAL_KEEPER only, and only with the seals that name the keeper (403 seal-not-granted otherwise).</li>
  * <li>Reading seals, their images, certificates, SESeal and usage: SEAL_ADMIN, AUDITOR and ADMIN every seal; a
@@ -39,6 +39,7 @@ final class SealMatrix {
             rule("POST", "/api/v1/seals/{id}/resume", SEAL_ADMIN),
             rule("POST", "/api/v1/seals/{id}/renew", SEAL_ADMIN),
             rule("POST", "/api/v1/seals/{id}/revoke", SEAL_ADMIN),
+            rule("PUT", "/api/v1/seals/{id}/keepers", SEAL_ADMIN),
             rule("POST", "/api/v1/seals/{id}/stamp", SEAL_KEEPER));
 
     private SealMatrix() {

@@ -4,19 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.fujie.ca.support.ConsoleClient;
+import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.matrix.ClientCertificates;
+import org.fujie.pki.OpenSsl;
 import org.fujie.service.security.Role;
 import org.fujie.service.web.SecurityHeadersFilter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * trust-service's console over real mutual TLS: the verify page and its report, readable refusals, who may verify
@@ -72,6 +76,23 @@ class TrustConsoleWebTests {
         assertThat(unsupported.status()).isEqualTo(415);
         assertThat(new String(unsupported.body(), StandardCharsets.UTF_8)).contains("id=\"refusal\"", "This kind of document cannot be verified",
                 "neither a PDF").doesNotContain("at org.");
+    }
+
+    @Test
+    void auditLogWhenAnEntryNamesATrustAnchorThenItsTargetLinksToTheAnchorsRow(@TempDir Path dir) {
+        OpenSsl openssl = new OpenSsl(dir);
+        openssl.run("req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes", "-keyout", "k.pem",
+                "-out", "linked.pem", "-subj", "/CN=Linked Department Root/O=Other Ministry", "-days", "30",
+                "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
+        FujieTestClient.Response added = services.admin.post("/api/v1/trust-anchors", Map.of("certificatePem", openssl.read("linked.pem")));
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        String id = added.json().get("id").asString();
+        ConsoleClient auditor = as(Role.AUDITOR);
+
+        String log = auditor.get("/console/audit?target=trust-anchor:" + id).body();
+
+        assertThat(log).contains("<a href=\"/console/anchors#anchor-" + id + "\">trust-anchor:" + id + "</a>");
+        assertThat(auditor.get("/console/anchors").body()).contains("<tr id=\"anchor-" + id + "\">");
     }
 
     @Test

@@ -4,9 +4,8 @@ import org.fujie.ca.revocation.RevocationOutcome;
 import org.fujie.ca.revocation.RevocationService;
 import org.fujie.ca.store.SerialText;
 import org.fujie.pki.revocation.RevocationReason;
+import org.fujie.service.console.ConsoleConfirmation;
 import org.fujie.service.console.ConsoleController;
-import org.fujie.service.problem.CommonProblem;
-import org.fujie.service.problem.FujieException;
 import org.fujie.service.web.Caller;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,9 +30,7 @@ class CertificateRevocationController {
     @PostMapping("/console/certificates/{serial}/revoke")
     String revoke(@PathVariable String serial, @RequestParam(required = false) String reason,
             @RequestParam(required = false) String confirm, Authentication caller, RedirectAttributes redirect) {
-        if (!"yes".equals(confirm)) {
-            throw new FujieException(CommonProblem.MALFORMED_REQUEST, "confirm the revocation: it cannot be undone");
-        }
+        ConsoleConfirmation.require(confirm, "confirm the revocation: it cannot be undone");
         return shown(revocations.revoke(SerialText.normalised(serial), RevocationService.reason(reason), null, Caller.of(caller)),
                 redirect);
     }

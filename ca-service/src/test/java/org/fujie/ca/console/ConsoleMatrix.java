@@ -1,6 +1,5 @@
 package org.fujie.ca.console;
 
-import static org.fujie.ca.support.matrix.Rule.open;
 import static org.fujie.ca.support.matrix.Rule.rule;
 import static org.fujie.service.security.Role.ADMIN;
 import static org.fujie.service.security.Role.AUDITOR;
@@ -11,15 +10,11 @@ import org.fujie.ca.support.matrix.RoleMatrix;
 /**
  * Who may open or post what in ca-service's console (CaConsoleConfiguration), one row per page: the API's rules
  * (CaMatrix) for the same actions. Reads for ADMIN, RA_OFFICER and AUDITOR; issue, revoke, hold and release for ADMIN
- * and RA_OFFICER; the audit log for ADMIN and AUDITOR; log-in open; the refusal page refuses everyone.
+ * and RA_OFFICER; the common rows (CommonRows.everyConsole) first.
  */
 final class ConsoleMatrix {
 
-    static final RoleMatrix TABLE = RoleMatrix.of("ConsoleMatrix",
-            open("GET", "/console/login"),
-            open("GET", "/console"),
-            rule("*", "/console/denied"),
-            rule("GET", "/console/audit", ADMIN, AUDITOR),
+    static final RoleMatrix TABLE = RoleMatrix.consoleWithCommonRows("ConsoleMatrix",
             rule("GET", "/console/", ADMIN, RA_OFFICER, AUDITOR),
             rule("GET", "/console/certificates", ADMIN, RA_OFFICER, AUDITOR),
             rule("GET", "/console/certificates/{serial}", ADMIN, RA_OFFICER, AUDITOR),

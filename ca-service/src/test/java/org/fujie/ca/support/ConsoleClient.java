@@ -57,7 +57,12 @@ public final class ConsoleClient {
     }
 
     public static ConsoleClient anonymous(RunningCaService ca) {
-        return new ConsoleClient(ca.baseUrl(), FujieTestClient.tls(null, null, ca.trustChain()));
+        return anonymous(ca.baseUrl(), ca.trustChain());
+    }
+
+    /** A browser with no client certificate, trusting the chain. */
+    public static ConsoleClient anonymous(String baseUrl, Path trustChain) {
+        return new ConsoleClient(baseUrl, FujieTestClient.tls(null, null, trustChain));
     }
 
     /** The value of a cookie the service set (e.g. the session id), or null. */
@@ -72,11 +77,18 @@ public final class ConsoleClient {
 
     /** A form POST carrying the CSRF token of the last page read. */
     public Page post(String path, Map<String, String> fields) {
+        return submit("POST", path, fields);
+    }
+
+    /** A form sent with another method (PUT: what no console form sends), carrying the CSRF token of the last page read. */
+    public Page submit(String method, String path, Map<String, String> fields) {
         Map<String, String> withToken = new LinkedHashMap<>(fields);
         if (csrfToken != null) {
             withToken.put("_csrf", csrfToken);
         }
-        return postWithoutToken(path, withToken);
+        return remember(send(HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method(method, HttpRequest.BodyPublishers.ofString(form(withToken)))));
     }
 
     /** A file the console answers with (a PKCS#12 download): its bytes and how it was sent. */

@@ -10,6 +10,7 @@ import org.fujie.seal.eseal.ElectronicSeals;
 import org.fujie.seal.eseal.SealMakerCredential;
 import org.fujie.seal.seal.SealExpiry;
 import org.fujie.seal.seal.SealExpiryWarner;
+import org.fujie.seal.seal.SealKeepers;
 import org.fujie.seal.seal.SealService;
 import org.fujie.seal.seal.SealStore;
 import org.fujie.seal.stamp.SealStamper;
@@ -70,6 +71,11 @@ public class SealConfiguration {
     @Bean
     SealService sealService(SealStore store, KeyBackend keys, CaClient ca, AuditedTransactions audited, SealExpiry expiry, Clock clock) {
         return new SealService(store, keys, ca, audited, expiry, clock);
+    }
+
+    @Bean
+    SealKeepers sealKeepers(AuditedTransactions audited, Clock clock) {
+        return new SealKeepers(audited, clock);
     }
 
     /** Scheduled every {@code fujie.seal.expiry-check-period} (1h), first {@code fujie.seal.expiry-check-initial-delay} (1m) after start. */

@@ -7,10 +7,12 @@ import static org.fujie.service.security.Role.SEAL_KEEPER;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.util.List;
+import java.util.Map;
 
 import org.fujie.service.console.ConsoleMessages;
 import org.fujie.service.console.ConsoleNavigation;
 import org.fujie.service.console.ConsoleSecurity;
+import org.fujie.service.console.ConsoleTargets;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -37,7 +39,7 @@ class SealConsoleConfiguration {
             auth
                     .requestMatchers(HttpMethod.GET, "/console/seals/new", "/console/seals/preview.png").hasRole(SEAL_ADMIN.name())
                     .requestMatchers(HttpMethod.POST, "/console/seals/new", "/console/seals/*/approve", "/console/seals/*/suspend",
-                            "/console/seals/*/resume", "/console/seals/*/revoke")
+                            "/console/seals/*/resume", "/console/seals/*/revoke", "/console/seals/*/keepers")
                     .hasRole(SEAL_ADMIN.name())
                     .requestMatchers("/console/stamp").hasRole(SEAL_KEEPER.name())
                     .requestMatchers(HttpMethod.GET, "/console/", "/console/seals", "/console/seals/*", "/console/seals/*/image.png")
@@ -54,6 +56,12 @@ class SealConsoleConfiguration {
                 new ConsoleNavigation.Item("seal.nav.make", "/console/seals/new"),
                 new ConsoleNavigation.Item("seal.nav.stamp", "/console/stamp"),
                 new ConsoleNavigation.Item("seal.nav.audit", "/console/audit")));
+    }
+
+    /** Audit entries name seals so ({@code seal:<id>}); the audit page links them to their pages. */
+    @Bean
+    ConsoleTargets sealConsoleTargets() {
+        return new ConsoleTargets(Map.of("seal:", "/console/seals/"));
     }
 
     @Bean

@@ -55,6 +55,7 @@ class SealDetailController {
         model.addAttribute("usage", usage.subList(from, Math.min(from + pageSize, usage.size())));
         model.addAttribute("pagination", Pagination.of(request, pageNumber, pageSize, usage.size()));
         model.addAttribute("reasons", SealLifecycleController.REASONS);
+        model.addAttribute("keeperLines", KeeperLines.join(seal.keepers()));
         return "console/seal/seal";
     }
 

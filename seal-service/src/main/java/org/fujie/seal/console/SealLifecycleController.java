@@ -5,6 +5,7 @@ import java.util.List;
 import org.fujie.seal.seal.Actor;
 import org.fujie.seal.seal.Seal;
 import org.fujie.seal.seal.SealService;
+import org.fujie.service.console.ConsoleConfirmation;
 import org.fujie.service.console.ConsoleController;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -44,8 +45,11 @@ class SealLifecycleController {
         return shown(seals.resume(id, Actor.of(caller)), "resumed", redirect);
     }
 
+    /** Revoking is final: the form asks to confirm it (a required check box), and so does this. */
     @PostMapping("/console/seals/{id}/revoke")
-    String revoke(@PathVariable String id, @RequestParam String reason, Authentication caller, RedirectAttributes redirect) {
+    String revoke(@PathVariable String id, @RequestParam String reason, @RequestParam(required = false) String confirm,
+            Authentication caller, RedirectAttributes redirect) {
+        ConsoleConfirmation.require(confirm, "confirm the revocation: the seal and its certificates cannot be used again");
         return shown(seals.revoke(id, reason, Actor.of(caller)), "revoked", redirect);
     }
 

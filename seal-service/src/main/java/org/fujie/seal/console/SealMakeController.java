@@ -53,7 +53,7 @@ class SealMakeController {
         }
 
         List<String> keeperList() {
-            return keepers == null ? List.of() : keepers.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
+            return KeeperLines.parse(keepers);
         }
 
         boolean previewable() {

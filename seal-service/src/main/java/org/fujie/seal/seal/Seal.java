@@ -22,6 +22,11 @@ public record Seal(String id, String name, String organization, SealType type, S
                 chainPem, notAfter, keepers, createdAt, at);
     }
 
+    Seal withKeepers(List<String> replacing, Instant at) {
+        return new Seal(id, name, organization, type, algorithm, status, madeBy, approvedBy, keyAlias, serialNumber, certificateDer,
+                chainPem, notAfter, replacing, createdAt, at);
+    }
+
     Seal withApprover(String approver) {
         return new Seal(id, name, organization, type, algorithm, status, madeBy, approver, keyAlias, serialNumber, certificateDer,
                 chainPem, notAfter, keepers, createdAt, updatedAt);

@@ -17,6 +17,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,10 +33,12 @@ import org.springframework.web.bind.annotation.RestController;
 class SealController {
 
     private final SealService seals;
+    private final SealKeepers keepers;
     private final ElectronicSeals eseals;
 
-    SealController(SealService seals, ElectronicSeals eseals) {
+    SealController(SealService seals, SealKeepers keepers, ElectronicSeals eseals) {
         this.seals = seals;
+        this.keepers = keepers;
         this.eseals = eseals;
     }
 
@@ -43,6 +46,9 @@ class SealController {
     }
 
     record RevokeRequest(String reason) {
+    }
+
+    record KeepersRequest(List<String> keepers) {
     }
 
     /** A seal; {@code notAfter} is when its current certificate expires, {@code expiringSoon} whether that is within the warning window. */
@@ -108,6 +114,12 @@ class SealController {
     @PostMapping("/{id}/revoke")
     SealView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request, Authentication caller) {
         return view(seals.revoke(id, request == null ? null : request.reason(), Actor.of(caller)));
+    }
+
+    /** The seal's keepers, all replaced by those sent (at least one); a REVOKED seal's stay as they are (409). */
+    @PutMapping("/{id}/keepers")
+    SealView keepers(@PathVariable String id, @RequestBody KeepersRequest request, Authentication caller) {
+        return view(keepers.replace(id, request.keepers(), Actor.of(caller)));
     }
 
     /** {@code ?status=} one status only; {@code ?expiring=true} only the seals expiring soon. */

@@ -290,7 +290,8 @@ public final class SealService {
         }
     }
 
-    private static List<String> keepers(List<String> keepers) {
+    /** The keepers as stored: each one trimmed and checked, each once, at most 100. */
+    static List<String> keepers(List<String> keepers) {
         if (keepers == null) {
             return List.of();
         }

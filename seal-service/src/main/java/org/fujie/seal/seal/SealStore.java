@@ -57,8 +57,19 @@ public final class SealStore {
                         seal.chainPem(), seal.notAfter() == null ? null : Timestamps.utc(seal.notAfter()),
                         Timestamps.utc(seal.createdAt()), Timestamps.utc(seal.updatedAt()), imagePng)
                 .update();
-        for (String keeper : seal.keepers()) {
-            tx.sql("insert into seal_keeper (seal_id, keeper) values (?, ?)").params(seal.id(), keeper).update();
+        insertKeepers(tx, seal.id(), seal.keepers());
+    }
+
+    /** The seal's keepers replaced by these (the seal locked by the caller's transaction). */
+    static void keepers(JdbcClient tx, String id, List<String> keepers, Instant at) {
+        tx.sql("delete from seal_keeper where seal_id = ?").param(id).update();
+        insertKeepers(tx, id, keepers);
+        tx.sql("update seal set updated_at = ? where id = ?").params(Timestamps.utc(at), id).update();
+    }
+
+    private static void insertKeepers(JdbcClient tx, String id, List<String> keepers) {
+        for (String keeper : keepers) {
+            tx.sql("insert into seal_keeper (seal_id, keeper) values (?, ?)").params(id, keeper).update();
         }
     }
 

@@ -37,6 +37,7 @@ public class SealSecurityConfig {
                             .requestMatchers(HttpMethod.POST, "/api/v1/seals", "/api/v1/seals/*/approve", "/api/v1/seals/*/suspend",
                                     "/api/v1/seals/*/resume", "/api/v1/seals/*/renew", "/api/v1/seals/*/revoke")
                             .hasRole(SEAL_ADMIN.name())
+                            .requestMatchers(HttpMethod.PUT, "/api/v1/seals/*/keepers").hasRole(SEAL_ADMIN.name())
                             .anyRequest().denyAll();
                 });
         return http.build();

@@ -62,6 +62,46 @@ class SealConsoleWebTests extends SealServicesTest {
     }
 
     @Test
+    void revocationWhenNotConfirmedThenRefusedWithTheReasonShownAndTheSealStaysActive() {
+        String id = console.active("确认专用章");
+        ConsoleClient admin = console.as(console.approver);
+        assertThat(admin.get("/console/seals/" + id).body()).contains("name=\"confirm\" value=\"yes\" required");
+
+        ConsoleClient.Page refused = admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("confirm the revocation", "urn:fujie:problem:malformed-request");
+        assertThat(admin.get("/console/seals/" + id).body()).contains("Active", "id=\"revoke-form\"");
+    }
+
+    @Test
+    void auditLogWhenAnEntryNamesASealThenItsTargetLinksToTheSealsPage() {
+        String id = console.make("链接专用章");
+
+        String log = console.as(console.auditor).get("/console/audit?target=seal:" + id).body();
+
+        assertThat(log).contains("<a href=\"/console/seals/" + id + "\">seal:" + id + "</a>");
+    }
+
+    @Test
+    void keepersWhenReplacedOnTheSealsPageThenShownAndAuditedAndAnEmptyListIsExplained() {
+        String id = console.make("保管专用章");
+        ConsoleClient admin = console.as(console.approver);
+        assertThat(admin.get("/console/seals/" + id).body()).contains("id=\"keepers-form\"", SealConsole.KEEPER);
+        assertThat(console.as(console.auditor).get("/console/seals/" + id).body()).doesNotContain("id=\"keepers-form\"");
+
+        ConsoleClient.Page replaced = admin.post("/console/seals/" + id + "/keepers",
+                Map.of("keepers", "CN=Console Keeper Two,O=Ministry\n\n" + SealConsole.KEEPER + "\n"));
+        ConsoleClient.Page empty = admin.post("/console/seals/" + id + "/keepers", Map.of("keepers", " \n"));
+
+        assertThat(replaced.status()).isEqualTo(302);
+        assertThat(empty.status()).isEqualTo(400);
+        assertThat(empty.body()).contains("keepers must name at least one keeper", "urn:fujie:problem:seal-invalid");
+        assertThat(admin.get("/console/seals/" + id).body()).contains("The keepers were replaced", "CN=Console Keeper Two,O=Ministry");
+        assertThat(console.as(console.auditor).get("/console/audit?target=seal:" + id).body()).contains("seal.keepers");
+    }
+
+    @Test
     void lifecycleWhenSuspendedResumedAndRevokedThenEachShownAndAudited() {
         String id = console.active("周期专用章");
         ConsoleClient admin = console.as(console.approver);
@@ -71,7 +111,7 @@ class SealConsoleWebTests extends SealServicesTest {
         assertThat(admin.get("/console/seals/" + id).body()).contains("Suspended", "id=\"resume\"");
         assertThat(admin.post("/console/seals/" + id + "/resume", Map.of()).status()).isEqualTo(302);
         assertThat(admin.get("/console/seals/" + id).body()).contains("id=\"suspend\"");
-        assertThat(admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded")).status()).isEqualTo(302);
+        assertThat(admin.post("/console/seals/" + id + "/revoke", Map.of("reason", "superseded", "confirm", "yes")).status()).isEqualTo(302);
 
         assertThat(admin.get("/console/seals/" + id).body()).contains("Revoked", "cannot be undone").doesNotContain("id=\"seal-actions\"");
         ConsoleClient auditor = console.as(console.auditor);

@@ -1,9 +1,12 @@
 package org.fujie.service.console;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.fujie.service.web.RequestPaths;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -55,7 +58,19 @@ class ConsoleModel {
 
     @ModelAttribute("path")
     String path(HttpServletRequest request) {
-        return request.getRequestURI().substring(request.getContextPath().length());
+        return RequestPaths.asked(request);
+    }
+
+    /** The same attributes, for a page no console controller renders (the error page of an error dispatch). */
+    Map<String, Object> attributes(HttpServletRequest request) {
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("targets", targets());
+        attributes.put("navigation", navigation());
+        attributes.put("user", user());
+        attributes.put("access", access());
+        attributes.put("links", links());
+        attributes.put("path", path(request));
+        return attributes;
     }
 
     private static Authentication authentication() {

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import org.fujie.service.problem.CommonProblem;
 import org.fujie.service.problem.ProblemType;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -12,17 +13,25 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
  * The container's error page, which errors raised outside Spring MVC reach (a servlet's sendError, as the TSA's 415; an
  * exception in a filter): problem JSON like every other error, never the exception's message or trace. Called
- * directly, with no error to report, it is not found. Replaces Spring Boot's BasicErrorController.
+ * directly, with no error to report, it is not found. A console page's error is the console's error page instead. Replaces Spring Boot's BasicErrorController.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
+    private final ObjectProvider<ErrorPage> pages;
+
+    ProblemErrorController(ObjectProvider<ErrorPage> pages) {
+        this.pages = pages;
+    }
+
+    /** Problem JSON, or for a console page (a body too large, a page that failed to render) the console's error page. */
     @RequestMapping("/error")
-    ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+    Object error(HttpServletRequest request) {
         if (!(request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) instanceof Integer status)) {
             return ProblemHandler.problem(CommonProblem.NOT_FOUND, "there is nothing at /error");
         }
@@ -40,6 +49,11 @@ class ProblemErrorController implements ErrorController {
         boolean fromException = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) != null;
         Object message = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
         String detail = !fromException && message instanceof String text && !text.isBlank() ? text : type.title();
+        ErrorPage pageKind = pages.getIfAvailable();
+        ModelAndView page = pageKind == null ? null : pageKind.page(request, status, type, detail);
+        if (page != null) {
+            return page;
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
         body.setType(type.uri());
         body.setTitle(type.title());

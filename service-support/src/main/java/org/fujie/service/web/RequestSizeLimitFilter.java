@@ -31,7 +31,12 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            ProblemResponses.write(response, CommonProblem.REQUEST_TOO_LARGE, "at most " + maxBytes + " bytes are accepted");
+            String detail = "at most " + maxBytes + " bytes are accepted";
+            if (RequestPaths.console(request)) {
+                response.sendError(CommonProblem.REQUEST_TOO_LARGE.status(), detail); // the error page shows it as a page
+            } else {
+                ProblemResponses.write(response, CommonProblem.REQUEST_TOO_LARGE, detail);
+            }
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

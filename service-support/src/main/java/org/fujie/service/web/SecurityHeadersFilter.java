@@ -52,7 +52,8 @@ public final class SecurityHeadersFilter implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException, ServletException {
         if (response instanceof HttpServletResponse http && !http.isCommitted()) {
             EVERY_RESPONSE.forEach(http::setHeader);
-            if (request instanceof HttpServletRequest page && page.getRequestURI().startsWith(page.getContextPath() + "/console/")) {
+            // The error page of a console request (a body too large, a rendering error) is a console page too.
+            if (request instanceof HttpServletRequest page && RequestPaths.console(page)) {
                 http.setHeader("Content-Security-Policy", CONSOLE_CSP);
             }
             if (request.isSecure()) {

@@ -6,10 +6,12 @@ import static org.fujie.service.security.Role.AUDITOR;
 import static org.fujie.service.security.ServiceSecurity.names;
 
 import java.util.List;
+import java.util.Map;
 
 import org.fujie.service.console.ConsoleMessages;
 import org.fujie.service.console.ConsoleNavigation;
 import org.fujie.service.console.ConsoleSecurity;
+import org.fujie.service.console.ConsoleTargets;
 import org.fujie.service.security.CertificateRoleResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -46,6 +48,12 @@ class TrustConsoleConfiguration {
                 new ConsoleNavigation.Item("trust.nav.verify", "/console/verify"),
                 new ConsoleNavigation.Item("trust.nav.anchors", "/console/anchors"),
                 new ConsoleNavigation.Item("trust.nav.audit", "/console/audit")));
+    }
+
+    /** Audit entries name trust anchors so ({@code trust-anchor:<id>}); they have no page of their own, but a row in the list. */
+    @Bean
+    ConsoleTargets trustConsoleTargets() {
+        return new ConsoleTargets(Map.of("trust-anchor:", "/console/anchors#anchor-"));
     }
 
     @Bean

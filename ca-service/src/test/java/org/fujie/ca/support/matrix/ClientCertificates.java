@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import org.fujie.ca.support.ConsoleClient;
 import org.fujie.ca.support.FujieTestClient;
 import org.fujie.ca.support.RunningCaService;
 import org.fujie.service.security.Role;
@@ -65,6 +66,16 @@ public final class ClientCertificates implements CredentialKind {
 
     public char[] password() {
         return PASSWORD.toCharArray();
+    }
+
+    /** A browser presenting the role's certificate to the console at the URL. */
+    public ConsoleClient browser(Role role, String baseUrl) {
+        return ConsoleClient.withCertificate(baseUrl, pkcs12(role), password(), trustChain);
+    }
+
+    /** A browser presenting no certificate, trusting the same chain. */
+    public ConsoleClient anonymousBrowser(String baseUrl) {
+        return ConsoleClient.anonymous(baseUrl, trustChain);
     }
 
     @Override

@@ -17,6 +17,18 @@ public final class CommonRows {
     private CommonRows() {
     }
 
+    /**
+     * The console rows every service shares, as {@code ConsoleSecurity.commonRules} sets them: the log-in page and the
+     * bare {@code /console} open, the refusal page refusing everyone, the audit log for ADMIN and AUDITOR.
+     */
+    public static List<Rule> everyConsole() {
+        return List.of(
+                open("GET", "/console/login"),
+                open("GET", "/console"),
+                rule("*", "/console/denied"),
+                rule("GET", "/console/audit", ADMIN, AUDITOR));
+    }
+
     public static List<Rule> everyService() {
         return List.of(
                 open("GET", "/actuator/health"),

@@ -26,7 +26,14 @@ public record RoleMatrix(String name, List<Rule> rules) {
 
     /** The rows every service shares ({@link CommonRows}), then the service's own. */
     public static RoleMatrix withCommonRows(String name, Rule... own) {
-        List<Rule> all = new java.util.ArrayList<>(CommonRows.everyService());
+        List<Rule> all = new ArrayList<>(CommonRows.everyService());
+        all.addAll(List.of(own));
+        return new RoleMatrix(name, List.copyOf(all));
+    }
+
+    /** The console rows every service shares ({@link CommonRows#everyConsole}), then the service's own pages. */
+    public static RoleMatrix consoleWithCommonRows(String name, Rule... own) {
+        List<Rule> all = new ArrayList<>(CommonRows.everyConsole());
         all.addAll(List.of(own));
         return new RoleMatrix(name, List.copyOf(all));
     }

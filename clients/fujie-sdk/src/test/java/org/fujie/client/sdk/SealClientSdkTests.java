@@ -131,6 +131,20 @@ class SealClientSdkTests {
     }
 
     @Test
+    void keepersWhenReplacedThenTheOldKeeperIsRefusedAndSendingAgainChangesNothing() {
+        String seal = activeSeal("SDK交接章");
+
+        Seal replaced = maker.keepers(seal, List.of("CN=SDK Other Keeper,O=Ministry"));
+
+        assertThat(replaced.keepers()).containsExactly("CN=SDK Other Keeper,O=Ministry");
+        assertThat(maker.keepers(seal, List.of("CN=SDK Other Keeper,O=Ministry")).keepers()).containsExactly("CN=SDK Other Keeper,O=Ministry");
+        assertThatThrownBy(() -> keeper.stampPdf(seal, TestPdf.page("no longer mine"), StampOptions.at(1, 400, 100, 120)))
+                .isInstanceOfSatisfying(ForbiddenException.class, e -> assertThat(e.slug()).isEqualTo("seal-not-granted"));
+        assertThatThrownBy(() -> maker.keepers(seal, List.of())).isInstanceOfSatisfying(InvalidRequestException.class,
+                e -> assertThat(e.slug()).isEqualTo("seal-invalid"));
+    }
+
+    @Test
     void unknownSealIsNotFoundWithItsSlug() {
         assertThatThrownBy(() -> maker.seal("no-such-seal")).isInstanceOfSatisfying(NotFoundException.class,
                 e -> assertThat(e.slug()).isEqualTo("seal-not-found"));

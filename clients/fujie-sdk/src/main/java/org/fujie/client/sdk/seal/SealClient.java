@@ -55,6 +55,14 @@ public final class SealClient {
     }
 
     /**
+     * Replaces the seal's keepers (certificate subjects or user ids; at least one) with these; not for a REVOKED seal.
+     * Retried: sending the same list again changes nothing more.
+     */
+    public Seal keepers(String id, List<String> keepers) {
+        return connection.put(path(id, "/keepers"), Map.of("keepers", List.copyOf(keepers)), Seal.class);
+    }
+
+    /**
      * A new key and certificate for an ACTIVE or SUSPENDED seal; the old certificate is not revoked. Not retried: a
      * repeat after a lost answer would make yet another key.
      */
