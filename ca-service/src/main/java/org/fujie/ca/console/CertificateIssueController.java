@@ -17,6 +17,7 @@ import org.fujie.ca.store.CaRecord;
 import org.fujie.pki.crypto.KeyAlgorithm;
 import org.fujie.pki.x509.Pem;
 import org.fujie.service.console.ConsoleController;
+import org.fujie.service.console.ProblemTitles;
 import org.fujie.service.problem.CommonProblem;
 import org.fujie.service.problem.FujieException;
 import org.fujie.service.web.Caller;
@@ -113,7 +114,7 @@ class CertificateIssueController {
         model.addAttribute("algorithms", Arrays.stream(KeyAlgorithm.values()).map(KeyAlgorithm::id).toList());
         if (refused != null) {
             model.addAttribute("refusal", refused.getMessage());
-            model.addAttribute("refusalTitle", refused.type().title());
+            model.addAttribute("refusalTitle", ProblemTitles.of(refused.type()));
         }
         return VIEW;
     }

@@ -2,6 +2,7 @@ package org.fujie.ca.console;
 
 import java.io.IOException;
 
+import org.fujie.ca.problem.CaProblem;
 import org.fujie.ca.support.ConsoleTexts;
 import org.junit.jupiter.api.Test;
 
@@ -16,5 +17,10 @@ class ConsoleMessagesTests {
     @Test
     void everyTemplateWhenReadThenItsTextsExist() throws IOException {
         ConsoleTexts.assertEveryTemplateTextExists("console/ca-messages", 100);
+    }
+
+    @Test
+    void everyProblemWhenShownInChineseThenHasAChineseTitle() throws IllegalAccessException {
+        ConsoleTexts.assertEveryProblemHasAChineseTitle(CaProblem.class, org.fujie.service.problem.CommonProblem.class, org.fujie.service.audit.AuditQuery.class);
     }
 }

@@ -254,5 +254,9 @@ class ConsoleWebTests extends EmbeddedCaServiceTest {
 
         assertThat(page.status()).isEqualTo(404);
         assertThat(page.body()).contains("no certificate with serial 00ff", "urn:fujie:problem:not-found").doesNotContain("at org.");
+        // In Chinese the problem's title is Chinese; the detail stays as the service wrote it.
+        ConsoleClient.Page chinese = ConsoleClient.admin(ca).get("/console/certificates/00ff?lang=zh_CN");
+        assertThat(chinese.status()).isEqualTo(404);
+        assertThat(chinese.body()).contains("<h1>未找到</h1>", "no certificate with serial 00ff");
     }
 }

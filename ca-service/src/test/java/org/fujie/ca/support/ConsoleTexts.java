@@ -6,15 +6,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+
+import org.fujie.service.console.ProblemTitles;
+import org.fujie.service.problem.ProblemType;
 
 /**
  * The checks of a service's console texts: every bundle has the same keys in English and Chinese, and every text a
@@ -52,6 +60,25 @@ public final class ConsoleTexts {
         }
         assertThat(used).hasSizeGreaterThan(atLeast);
         assertThat(known).containsAll(used);
+    }
+
+    /** Every ProblemType the classes declare (public static fields) has a Chinese title for the console's pages. */
+    public static void assertEveryProblemHasAChineseTitle(Class<?>... declaring) throws IllegalAccessException {
+        List<String> untitled = new ArrayList<>();
+        int problems = 0;
+        for (Class<?> type : declaring) {
+            for (Field field : type.getFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProblemType.class) {
+                    ProblemType problem = (ProblemType) field.get(null);
+                    problems++;
+                    if (ProblemTitles.of(problem, Locale.SIMPLIFIED_CHINESE).equals(problem.title())) {
+                        untitled.add(problem.slug());
+                    }
+                }
+            }
+        }
+        assertThat(problems).as("problem types found").isPositive();
+        assertThat(untitled).as("problems without a title in console/problem-titles_zh_CN.properties").isEmpty();
     }
 
     private static Properties load(String name) {

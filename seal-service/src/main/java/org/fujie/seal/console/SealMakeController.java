@@ -14,6 +14,7 @@ import org.fujie.seal.seal.Seal;
 import org.fujie.seal.seal.SealService;
 import org.fujie.seal.seal.SealType;
 import org.fujie.service.console.ConsoleController;
+import org.fujie.service.console.ProblemTitles;
 import org.fujie.service.problem.FujieException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -83,7 +84,7 @@ class SealMakeController {
         } catch (FujieException refused) {
             response.setStatus(refused.type().status());
             model.addAttribute("refusal", refused.getMessage());
-            model.addAttribute("refusalTitle", refused.type().title());
+            model.addAttribute("refusalTitle", ProblemTitles.of(refused.type()));
             return show(model, form, false);
         }
     }

@@ -28,7 +28,7 @@ class ConsoleErrorPage implements ErrorPage {
             return null;
         }
         ModelAndView page = new ModelAndView(ConsoleErrors.VIEW, layout.attributes(request), HttpStatusCode.valueOf(status));
-        page.addObject("problem", new ConsoleErrors.ShownProblem(type.title(), detail, status, type.uri().toString()));
+        page.addObject("problem", ConsoleErrors.ShownProblem.of(type, detail, status));
         return page;
     }
 }

@@ -63,11 +63,15 @@ class ConsoleErrors {
 
     static String show(ProblemType type, String detail, HttpServletResponse response, Model model) {
         response.setStatus(type.status());
-        model.addAttribute("problem", new ShownProblem(type.title(), detail, type.status(), type.uri().toString()));
+        model.addAttribute("problem", ShownProblem.of(type, detail, type.status()));
         return VIEW;
     }
 
-    /** A problem as the error page shows it. */
+    /** A problem as the error page shows it: the title in the page's language, the detail as the service wrote it. */
     public record ShownProblem(String title, String detail, int status, String type) {
+
+        static ShownProblem of(ProblemType type, String detail, int status) {
+            return new ShownProblem(ProblemTitles.of(type), detail, status, type.uri().toString());
+        }
     }
 }

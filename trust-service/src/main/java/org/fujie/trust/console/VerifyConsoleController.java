@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.fujie.service.console.ConsoleController;
+import org.fujie.service.console.ProblemTitles;
 import org.fujie.service.problem.FujieException;
 import org.fujie.trust.verify.DocumentVerifier;
 import org.fujie.trust.verify.VerificationReportView;
@@ -45,7 +46,7 @@ class VerifyConsoleController {
         } catch (FujieException refused) {
             response.setStatus(refused.type().status());
             model.addAttribute("refusal", refused.getMessage());
-            model.addAttribute("refusalTitle", refused.type().title());
+            model.addAttribute("refusalTitle", ProblemTitles.of(refused.type()));
         }
         return VIEW;
     }
