@@ -153,6 +153,21 @@ class SealClusterOnPostgresTests {
             assertThat(usageIds).hasSize(STAMPS);
             assertThat(seal1.context.getBean(JdbcClient.class).sql("select count(*) from audit_log where action = 'seal.stamp'")
                     .query(Long.class).single()).isEqualTo(STAMPS);
+
+            // Keepers replaced through one instance (twice: a PUT changes nothing more the second time); the removed
+            // keeper's next stamp through the other instance is refused, as each request reads the keepers anew.
+            for (int time = 0; time < 2; time++) {
+                FujieTestClient.Response replaced = maker.at(seal2.url).put("/api/v1/seals/" + seal + "/keepers",
+                        Map.of("keepers", List.of("CN=Cluster Successor,O=Ministry")));
+                assertThat(replaced.status()).as(replaced.body()).isEqualTo(200);
+            }
+            FujieTestClient.Response refused = keeper.at(seal1.url).postFiles("/api/v1/seals/" + seal + "/stamp", List.of(
+                    new FujieTestClient.FilePart("document", "in.pdf", TestPdfs.page("After the keepers changed")),
+                    new FujieTestClient.FilePart("options", "options.json", "{\"page\":1,\"x\":400,\"y\":100}".getBytes())));
+            assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+            assertThat(refused.json().get("type").asString()).isEqualTo("urn:fujie:problem:seal-not-granted");
+            assertThat(seal1.context.getBean(JdbcClient.class).sql("select keeper from seal_keeper where seal_id = ?")
+                    .param(seal).query(String.class).list()).containsExactly("CN=Cluster Successor,O=Ministry");
         } finally {
             TestDatabases.drop(sealDatabase);
         }
