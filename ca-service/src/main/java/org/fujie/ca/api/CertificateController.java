@@ -77,7 +77,7 @@ class CertificateController {
 
     @GetMapping("/{serial}")
     CertificateView get(@PathVariable String serial) {
-        CertificateRecord record = store.find(normalised(serial))
+        CertificateRecord record = store.find(SerialText.normalised(serial))
                 .orElseThrow(() -> new FujieException(CommonProblem.NOT_FOUND, "no certificate with serial " + serial));
         return view(record);
     }
@@ -100,20 +100,16 @@ class CertificateController {
                 throw new FujieException(CaProblem.INVALIDITY_DATE_INVALID, "invalidityDate must be an RFC 3339 UTC time");
             }
         }
-        return view(revocations.revoke(normalised(serial), reason, invalidityDate, Caller.of(caller)));
+        return view(revocations.revoke(SerialText.normalised(serial), reason, invalidityDate, Caller.of(caller)));
     }
 
     @PostMapping("/{serial}/release")
     RevocationView release(@PathVariable String serial, Authentication caller) {
-        return view(revocations.release(normalised(serial), Caller.of(caller)));
+        return view(revocations.release(SerialText.normalised(serial), Caller.of(caller)));
     }
 
     private RevocationView view(RevocationOutcome outcome) {
         return new RevocationView(view(outcome.certificate()), outcome.changed(), outcome.detail());
-    }
-
-    private static String normalised(String serial) {
-        return SerialText.normalised(serial);
     }
 
     record Page(List<CertificateView> items, int page, int size, long total) {

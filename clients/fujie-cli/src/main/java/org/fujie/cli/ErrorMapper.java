@@ -36,7 +36,28 @@ public final class ErrorMapper implements IExecutionExceptionHandler, IParameter
     @Override
     public int handleParseException(ParameterException e, String[] args) {
         String command = e.getCommandLine().getCommandSpec().qualifiedName();
-        return report(e, new Mapped(ExitCode.USAGE, sentence(e.getMessage()) + ": see '" + command + " --help'"));
+        return report(e, new Mapped(ExitCode.USAGE, masked(sentence(e.getMessage()), args) + ": see '" + command + " --help'"));
+    }
+
+    /**
+     * picocli quotes the arguments it could not place; after a mistyped option ({@code --pasword S3cret}) that is a
+     * secret. The value after any option that looks like one naming a password, PIN or token is shown as *** instead.
+     */
+    static String masked(String message, String[] args) {
+        String shown = message;
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i].toLowerCase(java.util.Locale.ROOT);
+            // Loosely: the option may be the mistyped one (--pasword, --tokn).
+            if (!arg.startsWith("-") || !(arg.contains("pas") || arg.contains("pw") || arg.contains("tok") || arg.contains("pin"))) {
+                continue;
+            }
+            int equals = args[i].indexOf('=');
+            String secret = equals >= 0 ? args[i].substring(equals + 1) : i + 1 < args.length ? args[i + 1] : "";
+            if (!secret.isEmpty()) {
+                shown = shown.replace(secret, "***");
+            }
+        }
+        return shown;
     }
 
     @Override

@@ -30,10 +30,6 @@ public final class Output {
         this.err = err;
     }
 
-    public OutputFormat format() {
-        return format;
-    }
-
     /** A result that is no certificate: --output pem is refused. */
     public void result(Object value, Consumer<PrintWriter> table) {
         if (format == OutputFormat.PEM) {

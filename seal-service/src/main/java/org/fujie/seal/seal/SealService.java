@@ -39,8 +39,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class SealService {
 
-    /** The algorithms ca-service's seal profile allows. */
-    /** The key algorithms a seal may have (the console offers them). */
+    /** The key algorithms a seal may have: those ca-service's seal profile allows (the console offers them). */
     public static final Set<String> ALGORITHMS = Set.of("RSA-2048", "RSA-3072", "EC-P256", "EC-P384", "SM2");
 
     private static final Logger log = LoggerFactory.getLogger(SealService.class);

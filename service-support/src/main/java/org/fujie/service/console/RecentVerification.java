@@ -30,7 +30,7 @@ final class RecentVerification {
     }
 
     /** The last result if younger than {@link #KEPT} and not refused by the caller, else a new verification. */
-    Result get(boolean fresh) {
+    synchronized Result get(boolean fresh) {   // one verification when the kept one expires, not one per request
         Result kept = last.get();
         Instant now = clock.instant();
         if (!fresh && kept != null && now.isBefore(kept.at().plus(KEPT))) {

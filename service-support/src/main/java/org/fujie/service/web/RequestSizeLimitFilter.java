@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.fujie.service.problem.ProblemResponses;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,12 +30,8 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            String detail = "at most " + maxBytes + " bytes are accepted";
-            if (RequestPaths.console(request)) {
-                response.sendError(CommonProblem.REQUEST_TOO_LARGE.status(), detail); // the error page shows it as a page
-            } else {
-                ProblemResponses.write(response, CommonProblem.REQUEST_TOO_LARGE, detail);
-            }
+            // The error page answers it: problem JSON for the API, the console's page for a console form.
+            response.sendError(CommonProblem.REQUEST_TOO_LARGE.status(), "at most " + maxBytes + " bytes are accepted");
             return;
         }
         chain.doFilter(new Limited(request, maxBytes), response);

@@ -104,7 +104,7 @@ public final class BulkIssueCommand implements Callable<Integer> {
             Path csr = base.resolve(row.get(1));
             Certificate c = context.services().ca().issue(IssueRequest.fromCsr(row.get(0), LocalFiles.readText(csr, "CSR")));
             Path file = outDir.resolve(line + "-" + c.serialNumber() + ".pem");
-            LocalFiles.write(file, (c.certificatePem() + Output.text(c.chainPem())).getBytes(StandardCharsets.UTF_8));
+            LocalFiles.write(file, (c.certificatePem() + (c.chainPem() == null ? "" : c.chainPem())).getBytes(StandardCharsets.UTF_8));
             return new RowResult(line, c.subject(), c.serialNumber(), file.toString(), null);
         }
         if (row.size() == 3) {
